@@ -756,13 +756,18 @@ public final class DetectionEngine {
             return l;
         }
 
+        /**
+         * Context words per language: the detector's built-in words (mostly language-neutral hotwords such as
+         * IBAN, NHS, VAT) apply to every language; configuration adds to them or, with replace-defaults, replaces
+         * them for one language.
+         */
         private static Map<String, ContextWords> contextWords(Detector d, DetectorSettings ds) {
             Map<String, ContextWords> words = new HashMap<>();
             words.put("en", d.contextWords());
             ds.context().forEach((lang, cfg) -> {
                 String key = lang.toLowerCase(Locale.ROOT);
                 ContextWords configured = new ContextWords(cfg.positive(), cfg.negative());
-                ContextWords base = words.getOrDefault(key, ContextWords.NONE);
+                ContextWords base = words.getOrDefault(key, d.contextWords());
                 words.put(key, cfg.replaceDefaults() ? configured : base.plus(configured));
             });
             return words;
