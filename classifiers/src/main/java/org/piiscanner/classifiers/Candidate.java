@@ -156,20 +156,31 @@ public final class Candidate {
     }
 
     /**
-     * True if the word holds a number that continues a longer digit group: the previous word is all digits and
-     * joined by a space or hyphen (the spec's {@code (?<![0-9][ -])} boundary).
+     * True if the text just before {@code start} is a digit followed by a space or hyphen: a match starting at
+     * {@code start} would continue a longer digit group (the spec's {@code (?<![0-9][ -])} boundary).
      */
-    public boolean continuesDigitGroup(int word) {
-        return word > 0 && isDigits(word - 1) && (joiner[word - 1] == ' ' || joiner[word - 1] == '-');
+    public boolean digitGroupBefore(int start) {
+        char p = charAt(start - 1);
+        return (p == ' ' || p == '-') && isDigit(charAt(start - 2));
     }
 
     /**
-     * True if a digit group follows the word: the next word is joined by a space or hyphen and starts with a
-     * digit (the spec's {@code (?![ -][0-9])} boundary).
+     * True if the text from {@code end} is a space or hyphen followed by a digit: a match ending at {@code end}
+     * would stop inside a longer digit group (the spec's {@code (?![ -][0-9])} boundary).
      */
+    public boolean digitGroupAfter(int end) {
+        char n = charAt(end);
+        return (n == ' ' || n == '-') && isDigit(charAt(end + 1));
+    }
+
+    /** {@link #digitGroupBefore} at the start of {@code word}. */
+    public boolean continuesDigitGroup(int word) {
+        return digitGroupBefore(wordStart[word]);
+    }
+
+    /** {@link #digitGroupAfter} at the end of {@code word}. */
     public boolean followedByDigitGroup(int word) {
-        return word + 1 < words && (joiner[word] == ' ' || joiner[word] == '-')
-                && isDigit(text[wordStart[word + 1]]);
+        return digitGroupAfter(wordEnd[word]);
     }
 
     /**

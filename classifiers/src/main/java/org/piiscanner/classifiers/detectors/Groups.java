@@ -49,6 +49,16 @@ public final class Groups {
         return words;
     }
 
+    /** True if words {@code w .. w+2} are digits of lengths {@code a, b, d} joined by one same space or hyphen. */
+    public static boolean threeGroups(Candidate c, int w, int a, int b, int d) {
+        if (w + 2 >= c.wordCount() || c.wordLength(w) != a || c.wordLength(w + 1) != b
+                || c.wordLength(w + 2) != d || !c.isDigits(w) || !c.isDigits(w + 1) || !c.isDigits(w + 2)) {
+            return false;
+        }
+        char j = c.joinerAfter(w);
+        return (j == ' ' || j == '-') && c.joinerAfter(w + 1) == j;
+    }
+
     /** True if {@code buf[from, to)} is all ASCII digits. */
     public static boolean allDigits(char[] buf, int from, int to) {
         for (int i = from; i < to; i++) {

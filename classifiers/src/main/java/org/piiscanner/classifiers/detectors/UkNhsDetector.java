@@ -72,14 +72,14 @@ public final class UkNhsDetector implements Detector {
             int last;
             if (c.wordLength(w) == 10) {
                 last = w;
-            } else if (c.wordLength(w) == 3 && Boundaries.threeGroups(c, w, 3, 3, 4)) {
+            } else if (c.wordLength(w) == 3 && Groups.threeGroups(c, w, 3, 3, 4)) {
                 last = w + 2;
             } else {
                 continue;
             }
             int start = c.wordStart(w);
             int end = c.wordEnd(last);
-            if (Boundaries.digitGroupBefore(c, start) || Boundaries.digitGroupAfter(c, end)) {
+            if (c.digitGroupBefore(start) || c.digitGroupAfter(end)) {
                 continue;
             }
             if (digits == null) {

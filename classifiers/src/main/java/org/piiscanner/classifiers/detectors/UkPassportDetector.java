@@ -79,7 +79,7 @@ public final class UkPassportDetector implements Detector {
             }
             int len = c.wordLength(w);
             if (len == 9 && c.isDigits(w)) {
-                if (!Boundaries.digitGroupBefore(c, start) && !Boundaries.digitGroupAfter(c, c.wordEnd(w))) {
+                if (!c.digitGroupBefore(start) && !c.digitGroupAfter(c.wordEnd(w))) {
                     out.add(EntityType.UK_PASSPORT, start, c.wordEnd(w), NINE_DIGITS, Validation.NOT_APPLICABLE);
                 }
             } else if (len == 9 && isUpper(c.charAt(start)) && isUpper(c.charAt(start + 1))

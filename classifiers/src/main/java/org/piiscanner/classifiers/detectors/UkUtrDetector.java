@@ -91,7 +91,7 @@ public final class UkUtrDetector implements Detector {
                 last = w + 1;
             }
             int end = c.wordEnd(last);
-            if (Boundaries.digitGroupBefore(c, start) || Boundaries.digitGroupAfter(c, end)) {
+            if (c.digitGroupBefore(start) || c.digitGroupAfter(end)) {
                 continue;
             }
             if (digits == null) {

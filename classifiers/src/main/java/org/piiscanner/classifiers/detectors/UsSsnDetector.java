@@ -74,7 +74,7 @@ public final class UsSsnDetector implements Detector {
             if (c.wordLength(w) == 9) {
                 last = w;
                 pattern = BARE;
-            } else if (c.wordLength(w) == 3 && Boundaries.threeGroups(c, w, 3, 2, 4)) {
+            } else if (c.wordLength(w) == 3 && Groups.threeGroups(c, w, 3, 2, 4)) {
                 last = w + 2;
                 pattern = c.joinerAfter(w) == '-' ? DASHED : SPACED;
             } else {
@@ -82,7 +82,7 @@ public final class UsSsnDetector implements Detector {
             }
             int start = c.wordStart(w);
             int end = c.wordEnd(last);
-            if (Boundaries.digitGroupBefore(c, start) || Boundaries.digitGroupAfter(c, end)) {
+            if (c.digitGroupBefore(start) || c.digitGroupAfter(end)) {
                 continue;
             }
             if (digits == null) {

@@ -50,6 +50,8 @@ class CreditCardDetectorTest {
                 none("0000 0000 0000 0000"),
                 // boundaries: inside longer digit groups
                 none("12 4111 1111 1111 1111"),
+                none("AB12 4111 1111 1111 1111"),
+                found("AB12/«4111 1111 1111 1111»", 0.9, 0.9),
                 none("4111 1111 1111 1111 22"),
                 none("41111111111111111111"),
                 none("A4111111111111111"));
