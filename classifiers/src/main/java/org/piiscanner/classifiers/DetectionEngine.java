@@ -315,7 +315,19 @@ public final class DetectionEngine {
             double base = m.pattern.score();
             double score = base;
             List<ContextEffect> effects = new ArrayList<>(2);
-            String positive = findContext(words.positive(), t, n, m.start, m.end, field, s);
+            String positive = null;
+            int positiveDistance = Integer.MAX_VALUE;
+            if (findContext(words.positive(), t, n, m.start, m.end, field, s)) {
+                positive = s.contextWord;
+                positiveDistance = s.contextDistance;
+            }
+            String negative = null;
+            if (findContext(words.negative(), t, n, m.start, m.end, field, s)
+                    && s.contextDistance < positiveDistance) {
+                // The nearer word decides: "DOB 01/02/1985 ... created 03/04/2020" boosts only the first date.
+                negative = s.contextWord;
+                positive = null;
+            }
             if (positive != null) {
                 double boosted = Math.max(Math.min(1.0, score + context.similarityFactor()),
                         context.minScoreWithContext());
@@ -324,7 +336,6 @@ public final class DetectionEngine {
             } else if (m.pattern.contextRequired()) {
                 continue;
             }
-            String negative = findContext(words.negative(), t, n, m.start, m.end, field, s);
             if (negative != null) {
                 double reduced = Math.max(0.0, score - context.negativeFactor());
                 effects.add(new ContextEffect(negative, round(reduced - score)));
@@ -393,26 +404,43 @@ public final class DetectionEngine {
     }
 
     /**
-     * The context word of {@code matcher} nearest to {@code [start, end)} within the window (the last one before
-     * it, else the first one after it), else one in the field name; null if none.
+     * Finds the context word of {@code matcher} nearest to {@code [start, end)} within the window (before or after
+     * it), else one in the field name, and leaves it and its distance in characters in {@code s.contextWord} and
+     * {@code s.contextDistance} (a field-name word is farther than any word in the text).
+     *
+     * @return true if a word was found
      */
-    private String findContext(PhraseMatcher matcher, char[] t, int n, int start, int end, char[] field,
+    private boolean findContext(PhraseMatcher matcher, char[] t, int n, int start, int end, char[] field,
             Scratch s) {
         if (matcher.isEmpty()) {
-            return null;
+            return false;
+        }
+        int[] ring = s.ring(matcher.ringSize());
+        String word = null;
+        int distance = Integer.MAX_VALUE;
+        s.found = -1;
+        matcher.find(t, windowStart(t, start, context.windowBefore()), start, n, s.lastHit, ring);
+        if (s.found >= 0) {
+            word = matcher.phrase(s.found);
+            distance = start - s.foundEnd;
         }
         s.found = -1;
-        int[] ring = s.ring(matcher.ringSize());
-        int from = windowStart(t, start, context.windowBefore());
-        matcher.find(t, from, start, n, s.lastHit, ring);
-        if (s.found < 0) {
-            int to = windowEnd(t, n, end, context.windowAfter());
-            matcher.find(t, end, to, n, s.firstHit, ring);
+        matcher.find(t, end, windowEnd(t, n, end, context.windowAfter()), n, s.firstHit, ring);
+        if (s.found >= 0 && s.foundStart - end < distance) {
+            word = matcher.phrase(s.found);
+            distance = s.foundStart - end;
         }
-        if (s.found < 0 && field != null) {
+        if (word == null && field != null) {
+            s.found = -1;
             matcher.find(field, 0, field.length, field.length, s.firstHit, ring);
+            if (s.found >= 0) {
+                word = matcher.phrase(s.found);
+                distance = Integer.MAX_VALUE - 1;
+            }
         }
-        return s.found < 0 ? null : matcher.phrase(s.found);
+        s.contextWord = word;
+        s.contextDistance = distance;
+        return word != null;
     }
 
     private int windowStart(char[] t, int start, int before) {
@@ -552,8 +580,12 @@ public final class DetectionEngine {
         Slot current;
         int found;
         int[] ring = new int[64];
+        String contextWord;
+        int contextDistance;
         final PhraseMatcher.Hit firstHit = (phrase, start, end) -> {
             found = phrase;
+            foundStart = start;
+            foundEnd = end;
             return false;
         };
         int foundStart;

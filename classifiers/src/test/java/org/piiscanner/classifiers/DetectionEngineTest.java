@@ -20,6 +20,7 @@ import org.piiscanner.classifiers.config.DetectionSettings;
 import org.piiscanner.classifiers.config.DetectorSettings;
 import org.piiscanner.classifiers.config.TestValuePolicy;
 import org.piiscanner.classifiers.detectors.CreditCardDetector;
+import org.piiscanner.classifiers.detectors.DateOfBirthDetector;
 import org.piiscanner.classifiers.detectors.UkNinoDetector;
 
 class DetectionEngineTest {
@@ -127,6 +128,17 @@ class DetectionEngineTest {
         assertThat(e.detect("AB12 account")).hasSize(1);
         assertThat(e.detect("account" + " ".repeat(101) + "AB12")).isEmpty();
         assertThat(e.detect("account" + " ".repeat(90) + "AB12")).hasSize(1);
+    }
+
+    @Test
+    void theNearestContextWordDecides() {
+        DetectionEngine e = DetectionEngine.forDetectors(List.of(new DateOfBirthDetector()));
+        String text = "DOB 01/02/1985, created 03/04/2020";
+        List<Finding> f = e.detect(text);
+        assertThat(f).extracting(Finding::start).containsExactly(4);
+        assertThat(f.get(0).explanation().contextEffects()).extracting(ContextEffect::word).containsExactly("dob");
+        assertThat(e.detect("created 03/04/2020 for DOB 01/02/1985")).extracting(Finding::start)
+                .containsExactly(27);
     }
 
     @Test

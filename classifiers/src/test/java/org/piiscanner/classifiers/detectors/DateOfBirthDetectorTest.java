@@ -45,11 +45,10 @@ class DateOfBirthDetectorTest {
                 none("1985-02-01"),
                 none("Meeting on 12th March 1985"),
                 none("Invoice date 01/02/2020"),
-                // negative context lowers the score (a DOB hotword and a negative word on the same line: both dates
-                // are reported at the threshold; the engine cannot tell which word belongs to which date)
-                found("Patient DOB «01/02/1985» (record created «03/04/2020»)", 0.4, 0.4),
+                // the nearest context word decides: the DOB hotword for the first date, "created" for the second
+                found("Patient DOB «01/02/1985» (record created 03/04/2020)", 0.7, 0.7),
                 found("Date of birth: «01/02/1985»\n\nCreated: 2023-01-01", 0.7, 0.7),
-                none("DOB: 01/02/85, expiry 01/02/30"),
+                found("DOB: «01/02/85», expiry 01/02/30", 0.6, 0.6),
                 // hotwords
                 found("D.O.B. «01/02/1985»", 0.7, 0.7),
                 found("D.O.B «01/02/1985»", 0.7, 0.7),

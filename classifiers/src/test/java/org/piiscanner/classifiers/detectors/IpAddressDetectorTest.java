@@ -63,7 +63,8 @@ class IpAddressDetectorTest {
                 none("version 1.2.3.4"),
                 none("firmware 4.3.2.1"),
                 none("SNMP OID 1.3.6.1"),
-                found("host «1.2.3.4» (build 7)", 0.65, 0.65),
+                found("host «1.2.3.4» (build 7)", 0.95, 0.95),
+                none("host list, build 1.2.3.4"),
                 found("«2a00:1450:4009:81f::200e»", 0.6, 0.6).pattern("IPv6 (global)"),
                 found("«fd12:3456:789a::1»", 0.45, 0.45).pattern("IPv6 (unique local)"),
                 // CIDR prefixes: included when valid, otherwise the bare address
@@ -229,9 +230,10 @@ class IpAddressDetectorTest {
     @Test
     void versionWordIsNegativeContext() {
         Finding f = ENGINE.detect("IP address 81.2.69.160, agent version 2").get(0);
-        assertThat(f.score()).isEqualTo(0.65);
-        assertThat(f.explanation().contextEffects()).extracting(e -> e.word()).containsExactly("ip address",
-                "version");
+        assertThat(f.score()).isEqualTo(0.95);
+        assertThat(f.explanation().contextEffects()).extracting(e -> e.word()).containsExactly("ip address");
+        // the nearer word decides: here "version" is nearer than "IP address"
+        assertThat(ENGINE.detect("IP address list, build 81.2.69.160")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
