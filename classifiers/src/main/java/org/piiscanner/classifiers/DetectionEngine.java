@@ -404,8 +404,8 @@ public final class DetectionEngine {
     }
 
     /**
-     * Finds the context word of {@code matcher} nearest to {@code [start, end)} within the window (before or after
-     * it), else one in the field name, and leaves it and its distance in characters in {@code s.contextWord} and
+     * Finds the context word of {@code matcher} nearest to {@code [start, end)} within the window (before, inside or
+     * after it), else one in the field name, and leaves it and its distance in characters in {@code s.contextWord} and
      * {@code s.contextDistance} (a field-name word is farther than any word in the text).
      *
      * @return true if a word was found
@@ -419,10 +419,14 @@ public final class DetectionEngine {
         String word = null;
         int distance = Integer.MAX_VALUE;
         s.found = -1;
-        matcher.find(t, windowStart(t, start, context.windowBefore()), start, n, s.lastHit, ring);
+        s.matchStart = start;
+        s.matchEnd = end;
+        // The before-window runs through the match itself: a label between the two halves of a pair
+        // ("08-99-99 acc no 66374958") is context at distance 0.
+        matcher.find(t, windowStart(t, start, context.windowBefore()), end, n, s.lastHit, ring);
         if (s.found >= 0) {
             word = matcher.phrase(s.found);
-            distance = start - s.foundEnd;
+            distance = Math.max(0, start - s.foundEnd);
         }
         s.found = -1;
         matcher.find(t, end, windowEnd(t, n, end, context.windowAfter()), n, s.firstHit, ring);
@@ -590,8 +594,17 @@ public final class DetectionEngine {
         };
         int foundStart;
         int foundEnd;
-        /** Keeps the match ending last; of those ending together, the longest. */
+        int matchStart;
+        int matchEnd;
+        /**
+         * Keeps the match ending last; of those ending together, the longest. A word overlapping the match counts
+         * only when strictly inside it (a label between two halves of a pair), never when it is part of the value
+         * itself ("BFPO 61").
+         */
         final PhraseMatcher.Hit lastHit = (phrase, start, end) -> {
+            if (end > matchStart && (start <= matchStart || end >= matchEnd)) {
+                return true;
+            }
             if (found < 0 || end > foundEnd || (end == foundEnd && start < foundStart)) {
                 found = phrase;
                 foundStart = start;

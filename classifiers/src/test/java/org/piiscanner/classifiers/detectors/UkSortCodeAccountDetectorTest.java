@@ -108,6 +108,9 @@ class UkSortCodeAccountDetectorTest {
                 none("Sort code 089999 66374958 12"),
                 none("Sort code 08 99 99 12 66374958"),
                 none("Sort code A08-99-99 account 66374958"),
+                // a label between the two halves is context too
+                found("Paid from «08-99-99 acc no 66374958» yesterday", 0.75, 0.75),
+                none("Paid from 08-99-99 to 66374958 yesterday"),
                 // one finding per pair; two pairs on one line
                 found("Sort codes «08-99-99 66374958» and «10-79-99 88837491»", 0.75, 0.75),
                 // normalised separators (non-breaking hyphen, NBSP) and a tab-separated row
@@ -125,8 +128,8 @@ class UkSortCodeAccountDetectorTest {
                 none("Account number 66374958"),
                 none("08-99-99 66374958"),
                 none("Reference 089999 66374958"),
-                // negative context: dates look like sort codes
-                found("BACS run date «12-03-19, batch 12345678»", 0.45, 0.45),
+                // negative context: dates look like sort codes ("date" is nearer than "BACS")
+                none("BACS run date 12-03-19, batch 12345678"),
                 none("BACS run date 120319 batch 12345678"));
     }
 
