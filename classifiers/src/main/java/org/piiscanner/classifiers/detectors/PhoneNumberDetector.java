@@ -1,0 +1,541 @@
+package org.piiscanner.classifiers.detectors;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.ContextWords;
+import org.piiscanner.classifiers.Detector;
+import org.piiscanner.classifiers.EntityType;
+import org.piiscanner.classifiers.MatchCollector;
+import org.piiscanner.classifiers.ScoredPattern;
+import org.piiscanner.classifiers.Trigger;
+import org.piiscanner.classifiers.Validation;
+
+/**
+ * Telephone numbers (identifiers spec §9), validated by libphonenumber ({@code parse} + {@code isValidNumber}, not
+ * {@code isValidNumberForRegion}: {@code +44 7911 123456} is a Guernsey mobile, {@code 01534 123456} a Jersey line).
+ *
+ * <p>A candidate is a run of 7-15 digits in groups joined by one space, {@code -}, {@code .} or {@code /}, with
+ * parentheses around a group ({@code (020) 7946 0018}, {@code +44 (0)20 7219 3000}), an optional {@code +} or
+ * {@code 00} international prefix and an optional extension ({@code x123}, {@code ext. 123}). Numbers written
+ * internationally ({@code +33 1 23 45 67 89}, {@code 0044 20 7219 3000}) are validated whatever the configured
+ * regions; a number in national format is tried in each configured region whose trunk prefix it starts with (GB:
+ * {@code 0}). Runs without {@code +}, {@code 00} or a trunk prefix are never handed to libphonenumber, so bare digit
+ * identifiers stay cheap to reject (and national US numbers written without the leading {@code 1} are not found).
+ * A run that continues a longer digit group, or an alphanumeric code such as an IBAN ({@code GB29 NWBK 6016 ...}),
+ * is not a telephone number, nor is a date written with separators.
+ *
+ * <p>Ofcom's "numbers for drama" (reserved for fiction, never allocated; many are valid to libphonenumber) are not
+ * reported by default; with option {@code reportDramaNumbers=true} they are reported as test values. Option
+ * {@code regions} lists the ISO 3166 region codes for national-format numbers (default {@code GB}; {@code UK} is
+ * not a region code). The explanation notes the number type and region, never the number.
+ */
+public final class PhoneNumberDetector implements Detector {
+
+    static final ScoredPattern INTERNATIONAL = ScoredPattern.of("PHONE (international format, libphonenumber valid)",
+            0.7);
+    static final ScoredPattern NATIONAL = ScoredPattern.of("PHONE (national format, libphonenumber valid)", 0.6);
+
+    /** Option: comma-separated region codes for national-format numbers. */
+    public static final String REGIONS = "regions";
+    /** Option: report Ofcom drama numbers as test values instead of dropping them. */
+    public static final String REPORT_DRAMA_NUMBERS = "reportDramaNumbers";
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private static final ContextWords CONTEXT = new ContextWords(List.of(
+            "tel", "tel.", "telephone", "phone", "phone number", "mobile", "mob", "mob.", "cell", "cellphone",
+            "contact number", "call", "text", "sms", "whatsapp", "landline", "fax", "ext"), List.of(
+            "nhs number", "nhs no", "utr", "isbn", "serial number", "invoice number", "order number"));
+
+    /**
+     * Ofcom drama ranges as the first seven digits of a ten-digit UK national significant number (each range is
+     * 1000 numbers): 020 7946 0xxx, 01xx 496 0xxx, 0191 498 0xxx, 029 2018 0xxx, 028 9018 0xxx, 028 9649 6xxx,
+     * 01632 960xxx, 07700 900xxx, 08081 570xxx, 0909 879 0xxx, 03069 990xxx.
+     */
+    private static final Set<Long> DRAMA_PREFIXES = Set.of(
+            2079460L, 1134960L, 1144960L, 1154960L, 1164960L, 1174960L, 1184960L, 1214960L, 1314960L, 1414960L,
+            1514960L, 1614960L, 1914980L, 2920180L, 2890180L, 2896496L, 1632960L, 7700900L, 8081570L, 9098790L,
+            3069990L);
+
+    private static final int MIN_DIGITS = 7;
+    private static final int MAX_DIGITS = 15;
+    private static final int MAX_EXTENSION = 6;
+    private static final int MAX_WORD = 34;
+
+    private final String[] regions;
+    private final String[] trunkPrefixes;
+    private final boolean reportDrama;
+
+    /** GB national numbers, drama numbers not reported. */
+    public PhoneNumberDetector() {
+        this(new String[] {"GB"}, false);
+    }
+
+    private PhoneNumberDetector(String[] regions, boolean reportDrama) {
+        this.regions = regions;
+        this.trunkPrefixes = new String[regions.length];
+        for (int i = 0; i < regions.length; i++) {
+            String p = UTIL.getNddPrefixForRegion(regions[i], true);
+            trunkPrefixes[i] = p == null ? "" : p;
+        }
+        this.reportDrama = reportDrama;
+    }
+
+    @Override
+    public String id() {
+        return "phone";
+    }
+
+    @Override
+    public Set<EntityType> entityTypes() {
+        return Set.of(EntityType.PHONE_NUMBER);
+    }
+
+    @Override
+    public List<ScoredPattern> patterns() {
+        return List.of(INTERNATIONAL, NATIONAL);
+    }
+
+    @Override
+    public ContextWords contextWords() {
+        return CONTEXT;
+    }
+
+    @Override
+    public Set<Trigger> triggers() {
+        return Set.of(Trigger.COMPOUND);
+    }
+
+    @Override
+    public Set<String> optionKeys() {
+        return Set.of(REGIONS, REPORT_DRAMA_NUMBERS);
+    }
+
+    @Override
+    public Detector configure(Map<String, String> options) {
+        String[] r = regions;
+        boolean drama = reportDrama;
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            String value = e.getValue() == null ? "" : e.getValue().trim();
+            switch (e.getKey()) {
+                case REGIONS -> r = parseRegions(value);
+                case REPORT_DRAMA_NUMBERS -> {
+                    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                        throw new IllegalArgumentException(
+                                "option '" + REPORT_DRAMA_NUMBERS + "' must be true or false, got '" + value + "'");
+                    }
+                    drama = Boolean.parseBoolean(value);
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + e.getKey() + "' for detector '"
+                        + id() + "'; known options: " + REGIONS + ", " + REPORT_DRAMA_NUMBERS);
+            }
+        }
+        return new PhoneNumberDetector(r, drama);
+    }
+
+    private static String[] parseRegions(String value) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : value.split(",", -1)) {
+            String code = part.trim().toUpperCase(Locale.ROOT);
+            if (code.equals("UK")) {
+                throw new IllegalArgumentException("option '" + REGIONS
+                        + "': 'UK' is not an ISO 3166 region code, use 'GB'");
+            }
+            if (!UTIL.getSupportedRegions().contains(code)) {
+                throw new IllegalArgumentException("option '" + REGIONS + "': unsupported region code '"
+                        + part.trim() + "' (expected ISO 3166 alpha-2 codes such as GB, IE, FR, US)");
+            }
+            out.add(code);
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** The configured regions, in the order national-format numbers are tried. */
+    List<String> regions() {
+        return List.of(regions);
+    }
+
+    @Override
+    public void scan(Candidate c, MatchCollector out) {
+        PhoneNumber number = null;
+        StringBuilder buf = null;
+        int done = -1;
+        for (int w = 0; w < c.wordCount(); w++) {
+            int p = c.wordStart(w);
+            if (p < done || !c.isDigits(w) || continuesRun(c, p)) {
+                continue;
+            }
+            long run = scanRun(c, p);
+            if (run < 0) {
+                done = (int) -run;
+                continue;
+            }
+            int start = (int) (run >>> 32);
+            int stop = (int) run;
+            done = stop;
+            // Every cheap check passed: now (and only now) allocate and ask libphonenumber.
+            if (number == null) {
+                number = new PhoneNumber();
+                buf = new StringBuilder(40);
+            }
+            report(c, out, start, p, stop, number, buf);
+        }
+    }
+
+    /**
+     * Reads the run whose first digit is at {@code p} (with its {@code +} / {@code (} prefix and extension) and
+     * applies every cheap check: grammar, boundaries, digit count, international or trunk prefix, dates.
+     *
+     * @return {@code start << 32 | end} of an acceptable run, or minus the position up to which the text belongs to
+     *     a rejected run
+     */
+    private long scanRun(Candidate c, int p) {
+        char[] t = c.text();
+        int n = c.length();
+
+        // Prefix: "+", "(", "(+" or "+(" directly before the first digit.
+        int plusAt = -1;
+        int parenAt = -1;
+        if (c.charAt(p - 1) == '+') {
+            plusAt = p - 1;
+            parenAt = c.charAt(p - 2) == '(' ? p - 2 : -1;
+        } else if (c.charAt(p - 1) == '(') {
+            parenAt = p - 1;
+            plusAt = c.charAt(p - 2) == '+' ? p - 2 : -1;
+        }
+        int start = Math.min(plusAt < 0 ? p : plusAt, parenAt < 0 ? p : parenAt);
+
+        // Groups of digits joined by separators [')'] [' ' - . /] ['(']; a parenthesis holds one group.
+        boolean open = parenAt >= 0;
+        boolean prefixOpen = open;
+        int inParen = 0;
+        int i = p;
+        int digits = 0;
+        int groups = 0;
+        int end;
+        int g1 = 0;
+        int g2 = 0;
+        int g3 = 0;
+        char s1 = 0;
+        char s2 = 0;
+        char pendingSep = 0;
+        boolean dotBesideSingleDigit = false;
+        while (true) {
+            int g = i;
+            while (i < n && Candidate.isDigit(t[i])) {
+                if (++digits > MAX_DIGITS + 2) {
+                    return -skipDigits(t, n, i);
+                }
+                i++;
+            }
+            int len = i - g;
+            groups++;
+            if (open) {
+                inParen++;
+            }
+            if (groups == 1) {
+                g1 = len;
+            } else if (groups == 2) {
+                g2 = len;
+                s1 = pendingSep;
+            } else if (groups == 3) {
+                g3 = len;
+                s2 = pendingSep;
+            }
+            if (pendingSep == '.' && len == 1) {
+                dotBesideSingleDigit = true;
+            }
+            end = i;
+            int s = i;
+            boolean close = false;
+            if (i < n && t[i] == ')') {
+                if (!open) {
+                    break;
+                }
+                close = true;
+                i++;
+            }
+            char sep = 0;
+            if (i < n && (t[i] == ' ' || t[i] == '-' || t[i] == '.' || t[i] == '/')) {
+                sep = t[i];
+                i++;
+            }
+            boolean opened = false;
+            if (i < n && t[i] == '(' && (!open || close)) {
+                opened = true;
+                i++;
+            }
+            boolean more = i > s && i < n && Candidate.isDigit(t[i]);
+            if (close && inParen != 1) {
+                if (!more && prefixOpen) {
+                    break; // "(020 7946 0018)": the parentheses wrap the number; dropped below
+                }
+                return -end;
+            }
+            if (more) {
+                if (sep == '.' && len == 1) {
+                    dotBesideSingleDigit = true;
+                }
+                pendingSep = sep != 0 ? sep : '(';
+                if (close) {
+                    open = false;
+                    prefixOpen = false;
+                    inParen = 0;
+                }
+                if (opened) {
+                    open = true;
+                }
+                continue;
+            }
+            if (close) {
+                open = false;
+                prefixOpen = false;
+                end = s + 1;
+            }
+            break;
+        }
+        if (open) {
+            // Only the parenthesis opened before the number may stay unclosed, as in "(020 7946 0018": drop it.
+            if (!prefixOpen || parenAt > plusAt && plusAt >= 0) {
+                return -end;
+            }
+            start = plusAt >= 0 ? plusAt : p;
+        }
+        char before = c.charAt(start - 1);
+        if (Candidate.isAlnum(before) || before == '+') {
+            return -end;
+        }
+        boolean plus = plusAt >= 0;
+        if (!plus && groups >= 3 && g1 <= 2 && g2 <= 2 && (g3 == 2 || g3 == 4) && s1 == s2
+                && (s1 == '/' || s1 == '.' || s1 == '-')) {
+            return -end; // starts with a date: 31/01/2024, 01.02.24 12:00
+        }
+        if (!plus && dotBesideSingleDigit) {
+            return -end; // decimals: 0.5 0.25
+        }
+
+        int stop = end;
+        if (t[end - 1] != ')') {
+            int ext = extensionEnd(c, end);
+            if (ext > 0) {
+                stop = ext;
+            }
+        }
+        if (Candidate.isAlnum(c.charAt(stop)) || partOfCode(c, start, stop)) {
+            return -stop;
+        }
+
+        int significant = digits;
+        if (!plus) {
+            if (t[p] == '0' && c.charAt(p + 1) == '0') {
+                if (c.charAt(p + 2) == '0') {
+                    return -stop;
+                }
+                significant = digits - 2; // "00" international call prefix
+            } else if (!hasTrunkPrefix(t, p, stop)) {
+                return -stop;
+            }
+        }
+        if (significant < MIN_DIGITS || significant > MAX_DIGITS) {
+            return -stop;
+        }
+        return ((long) start << 32) | stop;
+    }
+
+    private void report(Candidate c, MatchCollector out, int start, int p, int stop, PhoneNumber number,
+            StringBuilder buf) {
+        char[] t = c.text();
+        boolean plus = t[start] == '+' || (t[start] == '(' && t[start + 1] == '+');
+        boolean idd = !plus && t[p] == '0' && t[p + 1] == '0';
+        boolean international = plus || idd;
+        buf.setLength(0);
+        if (idd) {
+            buf.append('+').append(t, p + 2, stop - p - 2);
+        } else {
+            buf.append(t, start, stop - start);
+        }
+        for (int r = 0; r < regions.length; r++) {
+            if (!international && !startsWithTrunk(t, p, stop, trunkPrefixes[r])) {
+                continue;
+            }
+            number.clear();
+            try {
+                UTIL.parse(buf, regions[r], number);
+            } catch (NumberParseException e) {
+                if (international) {
+                    return;
+                }
+                continue;
+            }
+            if (UTIL.isValidNumber(number)) {
+                boolean drama = isDrama(number);
+                if (drama && !reportDrama) {
+                    return;
+                }
+                String note = UTIL.getNumberType(number) + ", region " + UTIL.getRegionCodeForNumber(number)
+                        + (drama ? ", Ofcom drama range" : "");
+                out.add(EntityType.PHONE_NUMBER, start, stop, international ? INTERNATIONAL : NATIONAL,
+                        Validation.VALID, drama, note);
+                return;
+            }
+            if (international) {
+                return;
+            }
+        }
+    }
+
+    private boolean hasTrunkPrefix(char[] t, int p, int stop) {
+        for (String prefix : trunkPrefixes) {
+            if (startsWithTrunk(t, p, stop, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if the digits from {@code p} start with the (non-empty) trunk prefix. */
+    private static boolean startsWithTrunk(char[] t, int p, int stop, String prefix) {
+        if (prefix.isEmpty()) {
+            return false;
+        }
+        int k = 0;
+        for (int i = p; i < stop && k < prefix.length(); i++) {
+            if (Candidate.isDigit(t[i])) {
+                if (t[i] != prefix.charAt(k++)) {
+                    return false;
+                }
+            }
+        }
+        return k == prefix.length();
+    }
+
+    private static boolean isDrama(PhoneNumber number) {
+        long nsn = number.getNationalNumber();
+        return number.getCountryCode() == 44 && nsn >= 1_000_000_000L && nsn <= 9_999_999_999L
+                && DRAMA_PREFIXES.contains(nsn / 1000);
+    }
+
+    /**
+     * True if the digit at {@code p} continues a run to its left (a digit, then one separator of the run grammar):
+     * that run was, or will be, handled from its own first digit. A {@code )} separates only when it closes a
+     * parenthesised group ({@code (020) 7946}), not after a list number ({@code 1) 020 7946 0018}).
+     */
+    private static boolean continuesRun(Candidate c, int p) {
+        for (int k = 1; k <= 3; k++) {
+            int s = p - k;
+            if (Candidate.isDigit(c.charAt(s - 1)) && separatorLength(c, s) == k) {
+                return c.charAt(s) != ')' || closesGroup(c, s);
+            }
+        }
+        return false;
+    }
+
+    /** True if the {@code )} at {@code close} ends a group opened by {@code (} or {@code (+}. */
+    private static boolean closesGroup(Candidate c, int close) {
+        int i = close - 1;
+        while (Candidate.isDigit(c.charAt(i)) && close - i <= MAX_DIGITS + 2) {
+            i--;
+        }
+        return c.charAt(i) == '(' || (c.charAt(i) == '+' && c.charAt(i - 1) == '(');
+    }
+
+    /** Length of the separator {@code [')'] [' ' - . /] ['(']} at {@code i}, ignoring parenthesis balance. */
+    private static int separatorLength(Candidate c, int i) {
+        int j = i;
+        if (c.charAt(j) == ')') {
+            j++;
+        }
+        char s = c.charAt(j);
+        if (s == ' ' || s == '-' || s == '.' || s == '/') {
+            j++;
+        }
+        if (c.charAt(j) == '(') {
+            j++;
+        }
+        return j - i;
+    }
+
+    /** End of an extension after a number ending at {@code end}, or -1. */
+    private static int extensionEnd(Candidate c, int end) {
+        int i = end;
+        if (c.charAt(i) == ' ') {
+            i++;
+        }
+        char x = (char) (c.charAt(i) | 32);
+        if (x == 'x' && Candidate.isDigit(c.charAt(i + 1))) {
+            i++;
+        } else if (x == 'e' && (c.charAt(i + 1) | 32) == 'x' && (c.charAt(i + 2) | 32) == 't') {
+            i += 3;
+            if (c.charAt(i) == '.') {
+                i++;
+            }
+            if (c.charAt(i) == ' ') {
+                i++;
+            }
+        } else {
+            return -1;
+        }
+        int d = i;
+        while (Candidate.isDigit(c.charAt(i)) && i - d <= MAX_EXTENSION) {
+            i++;
+        }
+        int len = i - d;
+        return len >= 1 && len <= MAX_EXTENSION && !Candidate.isAlnum(c.charAt(i)) ? i : -1;
+    }
+
+    /**
+     * True if the run is glued to an alphanumeric code by a single space or hyphen: the word after it holds a
+     * digit, or one of the two words before it mixes letters and digits ({@code GB29 NWBK 6016 ...}).
+     */
+    private static boolean partOfCode(Candidate c, int start, int stop) {
+        char after = c.charAt(stop);
+        if ((after == ' ' || after == '-') && Candidate.isAlnum(c.charAt(stop + 1))) {
+            for (int i = stop + 1; i < stop + 1 + MAX_WORD && Candidate.isAlnum(c.charAt(i)); i++) {
+                if (Candidate.isDigit(c.charAt(i))) {
+                    return true;
+                }
+            }
+        }
+        int i = start;
+        for (int k = 0; k < 2; k++) {
+            char sep = c.charAt(i - 1);
+            if ((sep != ' ' && sep != '-') || !Candidate.isAlnum(c.charAt(i - 2))) {
+                return false;
+            }
+            boolean digit = false;
+            boolean letter = false;
+            int j = i - 2;
+            while (j >= 0 && i - 2 - j < MAX_WORD && Candidate.isAlnum(c.charAt(j))) {
+                if (Candidate.isDigit(c.charAt(j))) {
+                    digit = true;
+                } else {
+                    letter = true;
+                }
+                j--;
+            }
+            if (digit && letter) {
+                return true;
+            }
+            if (digit) {
+                return false;
+            }
+            i = j + 1;
+        }
+        return false;
+    }
+
+    private static int skipDigits(char[] t, int n, int i) {
+        int limit = Math.min(n, i + 64);
+        while (i < limit && Candidate.isDigit(t[i])) {
+            i++;
+        }
+        return i;
+    }
+}
