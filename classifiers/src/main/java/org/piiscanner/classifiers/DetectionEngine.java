@@ -317,12 +317,13 @@ public final class DetectionEngine {
             List<ContextEffect> effects = new ArrayList<>(2);
             String positive = null;
             int positiveDistance = Integer.MAX_VALUE;
-            if (findContext(words.positive(), t, n, m.start, m.end, field, s)) {
+            boolean inside = slot.detector.contextInsideMatches();
+            if (findContext(words.positive(), t, n, m.start, m.end, inside, field, s)) {
                 positive = s.contextWord;
                 positiveDistance = s.contextDistance;
             }
             String negative = null;
-            if (findContext(words.negative(), t, n, m.start, m.end, field, s)
+            if (findContext(words.negative(), t, n, m.start, m.end, inside, field, s)
                     && s.contextDistance < positiveDistance) {
                 // The nearer word decides: "DOB 01/02/1985 ... created 03/04/2020" boosts only the first date.
                 negative = s.contextWord;
@@ -404,14 +405,14 @@ public final class DetectionEngine {
     }
 
     /**
-     * Finds the context word of {@code matcher} nearest to {@code [start, end)} within the window (before, inside or
-     * after it), else one in the field name, and leaves it and its distance in characters in {@code s.contextWord} and
+     * Finds the context word of {@code matcher} nearest to {@code [start, end)} within the window (before it, inside
+     * it when {@code inside}, or after it), else one in the field name, and leaves it and its distance in characters in {@code s.contextWord} and
      * {@code s.contextDistance} (a field-name word is farther than any word in the text).
      *
      * @return true if a word was found
      */
-    private boolean findContext(PhraseMatcher matcher, char[] t, int n, int start, int end, char[] field,
-            Scratch s) {
+    private boolean findContext(PhraseMatcher matcher, char[] t, int n, int start, int end, boolean inside,
+            char[] field, Scratch s) {
         if (matcher.isEmpty()) {
             return false;
         }
@@ -421,9 +422,9 @@ public final class DetectionEngine {
         s.found = -1;
         s.matchStart = start;
         s.matchEnd = end;
-        // The before-window runs through the match itself: a label between the two halves of a pair
-        // ("08-99-99 acc no 66374958") is context at distance 0.
-        matcher.find(t, windowStart(t, start, context.windowBefore()), end, n, s.lastHit, ring);
+        // For detectors that ask for it the before-window runs through the match itself: a label between the two
+        // halves of a pair ("08-99-99 acc no 66374958") is context at distance 0.
+        matcher.find(t, windowStart(t, start, context.windowBefore()), inside ? end : start, n, s.lastHit, ring);
         if (s.found >= 0) {
             word = matcher.phrase(s.found);
             distance = Math.max(0, start - s.foundEnd);

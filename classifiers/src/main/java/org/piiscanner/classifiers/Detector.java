@@ -47,6 +47,15 @@ public interface Detector {
         return false;
     }
 
+    /**
+     * True if context words strictly inside this detector's matches count (a pair finding such as a sort code and an
+     * account number can have its label between the two halves); by default only the text around a match counts,
+     * because words inside a value ("ext" in a phone extension, "mail" in a domain) are not context.
+     */
+    default boolean contextInsideMatches() {
+        return false;
+    }
+
     /** The option keys {@link #configure} accepts (for error messages and documentation). */
     default Set<String> optionKeys() {
         return Set.of();

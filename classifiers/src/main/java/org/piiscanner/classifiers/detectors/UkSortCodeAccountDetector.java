@@ -103,6 +103,12 @@ public final class UkSortCodeAccountDetector implements Detector {
         return CONTEXT;
     }
 
+    /** A label between the sort code and the account ("08-99-99 acc no 66374958") is context. */
+    @Override
+    public boolean contextInsideMatches() {
+        return true;
+    }
+
     @Override
     public Set<Trigger> triggers() {
         return Set.of(Trigger.COMPOUND);
