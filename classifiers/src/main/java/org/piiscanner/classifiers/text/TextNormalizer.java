@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.text;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Normalises text before detection (identifiers spec §0.1): NBSP, figure space, narrow NBSP and other space
@@ -48,9 +49,9 @@ public final class TextNormalizer {
         while (i < n) {
             char c = buf[i];
             if (c >= 0x80) {
-                byte kind = Table.KIND[c];
+                byte kind = Table.kind(c);
                 if (kind == REPLACE) {
-                    buf[i] = Table.REPLACEMENT[c];
+                    buf[i] = Table.replacement(c);
                 } else if (kind != SAME || Character.isSurrogate(c)) {
                     if (kind == SAME && !surrogatePairChanges(buf, i, n)) {
                         i++;
@@ -98,10 +99,10 @@ public final class TextNormalizer {
                     String norm = Normalizer.normalize(pair, Normalizer.Form.NFKC);
                     expansion = norm;
                 } else {
-                    switch (Table.KIND[c]) {
-                        case REPLACE -> single = Table.REPLACEMENT[c];
+                    switch (Table.kind(c)) {
+                        case REPLACE -> single = Table.replacement(c);
                         case DROP -> drop = true;
-                        case EXPAND -> expansion = Table.EXPANSIONS.get(c);
+                        case EXPAND -> expansion = Table.expansion(c);
                         default -> { }
                     }
                 }
@@ -133,43 +134,74 @@ public final class TextNormalizer {
         return new NormalizedText(out, o, start, end);
     }
 
-    /** Per-character normalisation table for the Basic Multilingual Plane, built on first non-ASCII text. */
+    /**
+     * Per-character normalisation table for the Basic Multilingual Plane, built lazily one 256-character block at a
+     * time (a block is immutable once published, so racing threads at worst build it twice).
+     */
     private static final class Table {
-        static final byte[] KIND = new byte[65536];
-        static final char[] REPLACEMENT = new char[65536];
-        static final Map<Character, String> EXPANSIONS = new HashMap<>();
+        private static final AtomicReferenceArray<Block> BLOCKS = new AtomicReferenceArray<>(256);
 
-        static {
-            for (int c = 0x80; c < 65536; c++) {
+        private record Block(byte[] kind, char[] replacement, Map<Character, String> expansions) {
+        }
+
+        private static Block block(char c) {
+            int b = c >>> 8;
+            Block block = BLOCKS.get(b);
+            if (block == null) {
+                block = build(b);
+                BLOCKS.compareAndSet(b, null, block);
+            }
+            return block;
+        }
+
+        static byte kind(char c) {
+            return block(c).kind[c & 0xFF];
+        }
+
+        static char replacement(char c) {
+            return block(c).replacement[c & 0xFF];
+        }
+
+        static String expansion(char c) {
+            return block(c).expansions.get(c);
+        }
+
+        private static Block build(int b) {
+            byte[] kind = new byte[256];
+            char[] replacement = new char[256];
+            Map<Character, String> expansions = new HashMap<>();
+            for (int i = 0; i < 256; i++) {
+                int c = (b << 8) | i;
                 char ch = (char) c;
-                if (Character.isSurrogate(ch)) {
+                if (c < 0x80 || Character.isSurrogate(ch)) {
                     continue;
                 }
                 if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD) {
-                    KIND[c] = DROP;
+                    kind[i] = DROP;
                 } else if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63
                         || c == 0xFF0D) {
-                    KIND[c] = REPLACE;
-                    REPLACEMENT[c] = '-';
+                    kind[i] = REPLACE;
+                    replacement[i] = '-';
                 } else if (Character.getType(ch) == Character.SPACE_SEPARATOR) {
-                    KIND[c] = REPLACE;
-                    REPLACEMENT[c] = ' ';
+                    kind[i] = REPLACE;
+                    replacement[i] = ' ';
                 } else {
-                    String s = String.valueOf(ch);
-                    String norm = Normalizer.normalize(s, Normalizer.Form.NFKC);
-                    if (!norm.equals(s)) {
+                    String one = String.valueOf(ch);
+                    String norm = Normalizer.normalize(one, Normalizer.Form.NFKC);
+                    if (!norm.equals(one)) {
                         if (norm.length() == 1) {
-                            KIND[c] = REPLACE;
-                            REPLACEMENT[c] = norm.charAt(0);
+                            kind[i] = REPLACE;
+                            replacement[i] = norm.charAt(0);
+                        } else if (norm.isEmpty()) {
+                            kind[i] = DROP;
                         } else {
-                            KIND[c] = norm.isEmpty() ? DROP : EXPAND;
-                            if (!norm.isEmpty()) {
-                                EXPANSIONS.put(ch, norm);
-                            }
+                            kind[i] = EXPAND;
+                            expansions.put(ch, norm);
                         }
                     }
                 }
             }
+            return new Block(kind, replacement, Map.copyOf(expansions));
         }
     }
 }
