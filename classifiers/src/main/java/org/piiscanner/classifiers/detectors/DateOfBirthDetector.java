@@ -37,7 +37,9 @@ public final class DateOfBirthDetector implements Detector {
             "date of birth", "dob", "d.o.b.", "d.o.b", "d/o/b", "born", "born on", "birth date", "birthdate",
             "birthday", "age", "geboren", "geb.", "geburtsdatum", "n\u00e9 le", "n\u00e9e le", "date de naissance"),
             List.of("invoice date", "due date", "expiry", "expiry date", "expires", "expiration", "issued",
-                    "issue date", "date of issue", "created", "modified", "timestamp"));
+                    "issue date", "date of issue", "created", "modified", "timestamp", "released", "released on",
+                    "published", "updated", "last updated", "dated", "posted", "effective", "valid from",
+                    "valid until", "order date", "payment date", "start date", "end date", "deadline"));
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("january", 1), Map.entry("feb", 2), Map.entry("february", 2),

@@ -47,6 +47,8 @@ class DateOfBirthDetectorTest {
                 none("Invoice date 01/02/2020"),
                 // the nearest context word decides: the DOB hotword for the first date, "created" for the second
                 found("Patient DOB «01/02/1985» (record created 03/04/2020)", 0.7, 0.7),
+                found("DOB: «12/03/1976». Version 10.2 released on 2024-01-31", 0.7, 0.7),
+                found("Start date 2024-01-31, date of birth «1990-05-17»", 0.7, 0.7),
                 found("Date of birth: «01/02/1985»\n\nCreated: 2023-01-01", 0.7, 0.7),
                 found("DOB: «01/02/85», expiry 01/02/30", 0.6, 0.6),
                 // hotwords
