@@ -76,8 +76,9 @@ public final class UkNinoDetector implements Detector {
             int matched = match(buf, ends, words);
             if (matched > 0) {
                 int last = w + matched - 1;
-                report(c, out, buf, ends[matched - 1], c.wordStart(w), c.wordEnd(last), matched > 1);
-                w = last;
+                if (report(c, out, buf, ends[matched - 1], c.wordStart(w), c.wordEnd(last), matched > 1)) {
+                    w = last;
+                }
             }
         }
     }
@@ -100,10 +101,11 @@ public final class UkNinoDetector implements Detector {
         return best;
     }
 
-    private static void report(Candidate c, MatchCollector out, char[] buf, int n, int start, int end,
+    /** Reports the NINO in {@code buf} if it is one; returns whether it did. */
+    private static boolean report(Candidate c, MatchCollector out, char[] buf, int n, int start, int end,
             boolean grouped) {
         if (!Groups.allUpper(buf, 0, 2) || !Groups.allDigits(buf, 2, 8)) {
-            return;
+            return false;
         }
         String prefix = new String(buf, 0, 2);
         if (n == 9 && buf[0] == 'T' && buf[1] == 'N' && (buf[8] == 'M' || buf[8] == 'F')) {
@@ -111,21 +113,26 @@ public final class UkNinoDetector implements Detector {
             int month = Groups.number(buf, 4, 6);
             if (Groups.isDayMonth(day, month, Groups.number(buf, 6, 8))) {
                 out.add(EntityType.UK_NINO, start, end, TEMPORARY, Validation.VALID);
+                return true;
             }
-            return;
+            return false;
         }
         if (isDocumentedExample(buf, n)) {
             out.add(EntityType.UK_NINO, start, end, EXAMPLE, Validation.VALID, true, "HMRC example / placeholder");
-            return;
+            return true;
         }
         if (!validPrefix(buf[0], buf[1]) || PROHIBITED_PREFIXES.contains(prefix)) {
-            return;
+            return false;
         }
         if (n == 8) {
             out.add(EntityType.UK_NINO, start, end, NO_SUFFIX, Validation.VALID);
-        } else if (buf[8] >= 'A' && buf[8] <= 'D') {
-            out.add(EntityType.UK_NINO, start, end, grouped ? GROUPED : COMPACT, Validation.VALID);
+            return true;
         }
+        if (buf[8] >= 'A' && buf[8] <= 'D') {
+            out.add(EntityType.UK_NINO, start, end, grouped ? GROUPED : COMPACT, Validation.VALID);
+            return true;
+        }
+        return false;
     }
 
     private static boolean isDocumentedExample(char[] buf, int n) {

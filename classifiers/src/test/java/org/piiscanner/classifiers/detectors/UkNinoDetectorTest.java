@@ -36,6 +36,9 @@ class UkNinoDetectorTest {
                 found("National Insurance number: «AB 12 34 56 C»", 0.95, 0.95),
                 found("NI No. «AB123456C»", 0.85, 0.85),
                 found("HMRC ref for «AB123456C»", 0.85, 0.85),
+                // an all-caps word right before a grouped NINO joins its compound: the NINO must still be found
+                found("HMRC «AB 12 34 56 C»", 0.95, 0.95),
+                found("NINO «LA 27 84 53 B» and EMPLOYEE «CE-12-34-56-A»", 0.95, 0.95),
                 // documented examples are test values
                 found("«QQ 12 34 56 A»", 0.5, 0.5).testValue(true),
                 found("«QQ123456C»", 0.5, 0.5).testValue(true),
