@@ -161,8 +161,8 @@ final class EvalReportFormat {
 
     private static String throughput(String what, Throughput t) {
         return String.format(Locale.ROOT, "%s: %d texts, %.3f MB (UTF-8) in %.3f s of detection = %.2f MB/s, "
-                + "%.0f texts/s (one thread; the engine is warmed up on the corpus first)", what, t.texts(), t.utf8Bytes() / 1e6,
-                t.seconds(), t.megabytesPerSecond(), t.textsPerSecond());
+                + "%.0f texts/s (one thread; the engine is warmed up on the corpus first)", what, t.texts(),
+                t.utf8Bytes() / 1e6, t.seconds(), t.megabytesPerSecond(), t.textsPerSecond());
     }
 
     private static String escape(String s) {

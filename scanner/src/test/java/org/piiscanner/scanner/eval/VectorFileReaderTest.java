@@ -51,9 +51,10 @@ class VectorFileReaderTest {
     @Test
     void scoreBoundMaxMeansOne() {
         VectorCase c = VectorFileReader.parse("""
-                {"source_file": "t/test_mac_recognizer.py", "test_function": "f", "recognizer": "MacAddressRecognizer", \
-                "entities": ["MAC_ADDRESS"], "text": "mac: 00:1A:2B:3C:4D:5E", "expected_len": 1, \
-                "expected_positions": [[5, 22]], "expected_score_ranges": [[0.6, "max"]]}
+                {"source_file": "t/test_mac_recognizer.py", "test_function": "f", \
+                "recognizer": "MacAddressRecognizer", "entities": ["MAC_ADDRESS"], \
+                "text": "mac: 00:1A:2B:3C:4D:5E", "expected_len": 1, "expected_positions": [[5, 22]], \
+                "expected_score_ranges": [[0.6, "max"]]}
 
                 """, "inline").get(0);
         assertThat(c.expectedMaxScore()).isEqualTo(1.0);
