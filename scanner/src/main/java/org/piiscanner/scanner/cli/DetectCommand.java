@@ -137,7 +137,13 @@ final class DetectCommand implements Callable<Integer> {
         Counts counts = new Counts();
         try (Progress progress = Progress.start(streams.progress(), plan.size())) {
             service.run(plan, result -> {
-                progress.hideWhile(() -> report(result, printer, counts));
+                boolean printsToTerminal = !(result instanceof DocumentResult.Scanned s)
+                        || (streams.outIsTerminal() && !s.findings().isEmpty());
+                if (printsToTerminal) {
+                    progress.hideWhile(() -> report(result, printer, counts));
+                } else {
+                    report(result, printer, counts);
+                }
                 progress.step();
             });
         }

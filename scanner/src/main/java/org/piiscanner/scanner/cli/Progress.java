@@ -8,9 +8,9 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on standard error, drawn only when standard error is a terminal. Output printed while the bar
- * is shown goes through {@link #hideWhile}, which erases the bar first so lines are never mixed with it.
- * Thread-safe (the bar is redrawn from its own thread).
+ * A progress bar on standard error, drawn only when standard error is a terminal. Lines printed to the terminal
+ * while the bar is shown go through {@link #hideWhile}, which erases the bar, prints, and redraws it, so lines are
+ * never mixed with it. Thread-safe (the bar is also redrawn from its own thread).
  */
 abstract class Progress implements AutoCloseable {
 
@@ -28,7 +28,7 @@ abstract class Progress implements AutoCloseable {
     /** One more document done. */
     abstract void step();
 
-    /** Runs {@code print} with the bar erased (it is redrawn at the next refresh). */
+    /** Runs {@code print} with the bar erased, then redraws it. */
     abstract void hideWhile(Runnable print);
 
     /** Removes the bar. */
@@ -79,6 +79,7 @@ abstract class Progress implements AutoCloseable {
                 line.erase();
                 print.run();
             }
+            bar.refresh();
         }
 
         @Override

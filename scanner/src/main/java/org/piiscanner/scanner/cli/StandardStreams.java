@@ -1,6 +1,7 @@
 package org.piiscanner.scanner.cli;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -17,33 +18,39 @@ import java.nio.file.Path;
  * @param err messages and the summary
  * @param in standard input, read by {@code detect -}
  * @param progress where to draw a progress bar, or {@code null} when standard error is not a terminal
+ * @param outIsTerminal whether standard output is a terminal too (then the bar is erased while rows print)
  */
-record StandardStreams(PrintWriter out, PrintWriter err, InputStream in, PrintStream progress) {
+record StandardStreams(PrintWriter out, PrintWriter err, InputStream in, PrintStream progress,
+        boolean outIsTerminal) {
+
+    /** Streams for tests and pipes: no terminal anywhere. */
+    StandardStreams(PrintWriter out, PrintWriter err, InputStream in) {
+        this(out, err, in, null, false);
+    }
 
     static StandardStreams system() {
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return new StandardStreams(out, err, System.in, stderrIsTerminal() ? System.err : null);
+        return new StandardStreams(out, err, System.in, isTerminal(2) ? System.err : null, isTerminal(1));
     }
 
     /**
-     * True when standard error is an interactive terminal. On Linux this reads where file descriptor 2 points;
-     * elsewhere it falls back to {@link System#console()} (which looks at standard input and output).
+     * True when file descriptor {@code fd} (1 standard output, 2 standard error) is an interactive terminal. On
+     * Linux this reads where the descriptor points; elsewhere it falls back to {@link System#console()} (which
+     * looks at standard input and output together).
      */
-    static boolean stderrIsTerminal() {
-        String term = System.getenv("TERM");
-        if ("dumb".equals(term)) {
+    static boolean isTerminal(int fd) {
+        if ("dumb".equals(System.getenv("TERM"))) {
             return false;
         }
-        Path fd = Path.of("/proc/self/fd/2");
         try {
-            if (Files.exists(Path.of("/proc/self/fd"))) {
-                String target = Files.readSymbolicLink(fd).toString();
+            if (Files.isDirectory(Path.of("/proc/self/fd"))) {
+                String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
             }
-        } catch (Exception e) {
-            // Not Linux, or /proc is not readable: fall back below.
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // /proc is not readable: fall back below.
         }
         return System.console() != null;
     }

@@ -97,7 +97,8 @@ public final class DetectorConfigLoader {
             root = yaml().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+            String where = mark == null ? ""
+                    : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
             throw new ConfigFileException(file + ": invalid YAML" + where + ": " + e.getProblem());
         } catch (YAMLException e) {
             throw new ConfigFileException(file + ": invalid YAML: " + e.getMessage());

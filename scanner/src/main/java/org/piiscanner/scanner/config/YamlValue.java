@@ -1,7 +1,6 @@
 package org.piiscanner.scanner.config;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +38,6 @@ final class YamlValue {
     /** The document's root node ({@code null} for an empty document). */
     static YamlValue root(String file, Node node) {
         return new YamlValue(file, "", node);
-    }
-
-    String path() {
-        return path;
     }
 
     /** True when the key is absent or its value is empty / {@code null} / {@code ~}. */
@@ -289,11 +284,6 @@ final class YamlValue {
         boolean bool(String key, boolean defaultValue) throws ConfigFileException {
             YamlValue v = get(key);
             return v.isNull() ? defaultValue : v.bool();
-        }
-
-        /** Keys present in the mapping (for tests of completeness). */
-        Collection<String> keys() {
-            return entries.keySet();
         }
     }
 }

@@ -29,7 +29,7 @@ final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         StandardStreams streams = new StandardStreams(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         int exit = PiiScannerCli.execute(args, streams, properties -> {
             throw new AssertionError("a command without jobs must not start Spring");
         });

@@ -357,8 +357,8 @@ class DetectCommandTest {
     @Test
     void everyCommandHasHelpAndVersion() {
         PrintWriter sink = new PrintWriter(new StringWriter());
-        CommandLine cli = PiiScannerCli.commandLine(new StandardStreams(sink, sink, InputStream.nullInputStream(), null),
-                p -> null);
+        StandardStreams streams = new StandardStreams(sink, sink, InputStream.nullInputStream());
+        CommandLine cli = PiiScannerCli.commandLine(streams, p -> null);
         List<String> commands = new ArrayList<>(cli.getSubcommands().keySet());
         for (String command : commands) {
             CliRunner.Result help = CliRunner.run(command, "--help");

@@ -198,7 +198,8 @@ class DetectionServiceTest {
         DetectionService service = service(1);
 
         assertThat(runAll(service, service.plan(List.of(bin.toString()), InputStream.nullInputStream())))
-                .containsExactly(new DocumentResult.Skipped(bin.toString(), "binary file (NUL byte in the first 8 KB)"));
+                .containsExactly(
+                        new DocumentResult.Skipped(bin.toString(), "binary file (NUL byte in the first 8 KB)"));
     }
 
     static Stream<Arguments> positions() {
