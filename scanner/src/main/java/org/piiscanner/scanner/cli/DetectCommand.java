@@ -1,6 +1,5 @@
 package org.piiscanner.scanner.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -104,30 +103,45 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        PrintWriter err = streams.err();
         validateOptions();
-        DetectionSettings settings;
+        DetectionEngine engine;
         try {
-            settings = config == null ? DetectionSettings.defaults() : DetectorConfigLoader.load(config);
+            engine = engine(settings());
         } catch (ConfigFileException e) {
-            err.println("pii-scanner: " + e.getMessage());
+            streams.err().println("pii-scanner: " + e.getMessage());
             return 2;
         }
-        if (minScore != null) {
-            settings = settings.withMinScore(minScore);
-        }
-        DetectionEngine engine;
+        Counts counts = scan(engine);
+        streams.err().println(counts.summary(System.nanoTime() - started));
+        return counts.failed > 0 ? 1 : 0;
+    }
+
+    /** The detector configuration: the built-in defaults or {@code --config}, with {@code --min-score}. */
+    private DetectionSettings settings() throws ConfigFileException {
+        DetectionSettings settings = config == null ? DetectionSettings.defaults() : DetectorConfigLoader.load(config);
+        return minScore == null ? settings : settings.withMinScore(minScore);
+    }
+
+    /**
+     * The engine for {@code settings}, restricted by {@code --only} and {@code --skip}. The library's own checks
+     * (unknown detector ids, bad detector options) are reported against the configuration file.
+     */
+    private DetectionEngine engine(DetectionSettings settings) throws ConfigFileException {
         try {
             DetectionEngine all = DetectionEngine.builder().settings(settings).build();
             Set<String> onlyTypes = typeNames("--only", only, all);
             Set<String> skipTypes = typeNames("--skip", skip, all);
-            engine = onlyTypes.isEmpty() && skipTypes.isEmpty() ? all
-                    : DetectionEngine.builder().settings(settings).onlyTypes(onlyTypes).skipTypes(skipTypes).build();
+            if (onlyTypes.isEmpty() && skipTypes.isEmpty()) {
+                return all;
+            }
+            return DetectionEngine.builder().settings(settings).onlyTypes(onlyTypes).skipTypes(skipTypes).build();
         } catch (ConfigurationException e) {
-            err.println("pii-scanner: " + (config != null ? config + ": " : "") + e.getMessage());
-            return 2;
+            throw new ConfigFileException((config != null ? config + ": " : "") + e.getMessage());
         }
+    }
 
+    /** Scans the paths and prints results in path order; returns the tallies for the summary. */
+    private Counts scan(DetectionEngine engine) {
         DetectionService service = new DetectionService(new PlainTextExtractor(maxFileSize), engine,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         ScanPlan plan = service.plan(paths, streams.in());
@@ -147,8 +161,7 @@ final class DetectCommand implements Callable<Integer> {
                 progress.step();
             });
         }
-        err.println(counts.summary(System.nanoTime() - started));
-        return counts.failed > 0 ? 1 : 0;
+        return counts;
     }
 
     private void report(DocumentResult result, FindingPrinter printer, Counts counts) {

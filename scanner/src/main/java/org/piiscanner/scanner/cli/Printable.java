@@ -1,5 +1,7 @@
 package org.piiscanner.scanner.cli;
 
+import java.util.Locale;
+
 /**
  * Makes text from files (names, previews, values) safe to print on a terminal: control characters, escape
  * sequences and bidirectional-override characters are shown as escapes instead of acting on the terminal.
@@ -32,7 +34,7 @@ final class Printable {
             default -> {
                 boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
                 boolean bidi = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
-                yield control || bidi ? String.format("\\u%04x", (int) c) : null;
+                yield control || bidi ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
             }
         };
     }
