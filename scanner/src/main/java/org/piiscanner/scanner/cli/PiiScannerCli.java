@@ -1,0 +1,47 @@
+package org.piiscanner.scanner.cli;
+
+import java.util.Objects;
+import picocli.CommandLine;
+
+/**
+ * The command-line entry point: builds the picocli command tree ({@code pii-scanner detect|help}) on the given
+ * streams and runs it. Commands that need Spring start it through the {@link ApplicationContextLauncher}.
+ */
+public final class PiiScannerCli {
+
+    private PiiScannerCli() {
+    }
+
+    /**
+     * Runs the command named by {@code args} on the process's standard streams.
+     *
+     * @return the exit code: 0 done, 1 error, 2 bad usage
+     */
+    public static int execute(String[] args, ApplicationContextLauncher spring) {
+        return execute(args, StandardStreams.system(), spring);
+    }
+
+    static int execute(String[] args, StandardStreams streams, ApplicationContextLauncher spring) {
+        try {
+            return commandLine(streams, spring).execute(args);
+        } finally {
+            streams.out().flush();
+            streams.err().flush();
+        }
+    }
+
+    /** The command tree writing to {@code streams}. */
+    static CommandLine commandLine(StandardStreams streams, ApplicationContextLauncher spring) {
+        Objects.requireNonNull(spring, "spring");
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.addSubcommand("detect", new DetectCommand(streams));
+        cli.setOut(streams.out());
+        cli.setErr(streams.err());
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            command.getErr().println("pii-scanner: internal error: " + e);
+            e.printStackTrace(command.getErr());
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cli;
+    }
+}

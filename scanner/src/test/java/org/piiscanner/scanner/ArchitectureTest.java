@@ -1,0 +1,48 @@
+package org.piiscanner.scanner;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The scanner's package boundaries (see the package documentation of {@code org.piiscanner.scanner}). */
+@AnalyzeClasses(packages = "org.piiscanner.scanner", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheCliWritesToStandardStreams = noClasses()
+            .that().resideOutsideOfPackage("org.piiscanner.scanner.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethod(Throwable.class, "printStackTrace")
+            .because("standard output carries command results (tables, JSON lines): only the cli package decides "
+                    + "what is printed; everything else logs, and logs go to standard error");
+
+    @ArchTest
+    static final ArchRule onlyExtractionUsesTika = noClasses()
+            .that().resideOutsideOfPackage("org.piiscanner.scanner.extraction..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.tika..")
+            .because("document formats are the extraction package's business");
+
+    @ArchTest
+    static final ArchRule onlyTheIndexUsesLucene = noClasses()
+            .that().resideOutsideOfPackage("org.piiscanner.scanner.index..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+            .because("the keyed-hash index is the index package's business");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheCli = noClasses()
+            .that().resideInAnyPackage("org.piiscanner.scanner.config..", "org.piiscanner.scanner.detect..",
+                    "org.piiscanner.scanner.extraction..")
+            .should().dependOnClassesThat().resideInAPackage("org.piiscanner.scanner.cli..")
+            .because("data flows one way: the cli drives the features, never the other way round");
+
+    @ArchTest
+    static final ArchRule extractionKnowsNothingOfDetection = noClasses()
+            .that().resideInAPackage("org.piiscanner.scanner.extraction..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.classifiers..",
+                    "org.piiscanner.scanner.detect..", "org.piiscanner.scanner.config..")
+            .because("extraction turns documents into text and nothing more");
+}
