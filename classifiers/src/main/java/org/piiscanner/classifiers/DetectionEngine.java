@@ -318,12 +318,14 @@ public final class DetectionEngine {
             String positive = null;
             int positiveDistance = Integer.MAX_VALUE;
             boolean inside = slot.detector.contextInsideMatches();
-            if (findContext(words.positive(), t, n, m.start, m.end, inside, field, s)) {
+            if (findContext(words.positive(), t, n, m.start, m.end, inside, context.windowBefore(),
+                    context.windowAfter(), field, s)) {
                 positive = s.contextWord;
                 positiveDistance = s.contextDistance;
             }
             String negative = null;
-            if (findContext(words.negative(), t, n, m.start, m.end, inside, field, s)
+            if (findContext(words.negative(), t, n, m.start, m.end, inside, context.negativeWindowBefore(),
+                    context.negativeWindowAfter(), field, s)
                     && s.contextDistance < positiveDistance) {
                 // The nearer word decides: "DOB 01/02/1985 ... created 03/04/2020" boosts only the first date.
                 negative = s.contextWord;
@@ -412,7 +414,7 @@ public final class DetectionEngine {
      * @return true if a word was found
      */
     private boolean findContext(PhraseMatcher matcher, char[] t, int n, int start, int end, boolean inside,
-            char[] field, Scratch s) {
+            int before, int after, char[] field, Scratch s) {
         if (matcher.isEmpty()) {
             return false;
         }
@@ -424,13 +426,13 @@ public final class DetectionEngine {
         s.matchEnd = end;
         // For detectors that ask for it the before-window runs through the match itself: a label between the two
         // halves of a pair ("08-99-99 acc no 66374958") is context at distance 0.
-        matcher.find(t, windowStart(t, start, context.windowBefore()), inside ? end : start, n, s.lastHit, ring);
+        matcher.find(t, windowStart(t, start, before), inside ? end : start, n, s.lastHit, ring);
         if (s.found >= 0) {
             word = matcher.phrase(s.found);
             distance = Math.max(0, start - s.foundEnd);
         }
         s.found = -1;
-        matcher.find(t, end, windowEnd(t, n, end, context.windowAfter()), n, s.firstHit, ring);
+        matcher.find(t, end, windowEnd(t, n, end, after), n, s.firstHit, ring);
         if (s.found >= 0 && s.foundStart - end < distance) {
             word = matcher.phrase(s.found);
             distance = s.foundStart - end;

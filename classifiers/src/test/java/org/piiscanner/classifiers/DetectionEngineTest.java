@@ -247,7 +247,7 @@ class DetectionEngineTest {
         assertThatThrownBy(() -> DetectionEngine.builder().registry(reg).onlyTypes(List.of("CREDITCARD")).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("unknown entity type 'CREDITCARD' (did you mean 'CREDIT_CARD'?)");
-        assertThatThrownBy(() -> new ContextSettings(100, 50, 1.5, 0.4, 0.3, true))
+        assertThatThrownBy(() -> new ContextSettings(100, 50, 1.5, 0.4, 0.3, 30, 15, true))
                 .hasMessageContaining("similarity-factor");
         assertThatThrownBy(() -> DetectorRegistry.of(List.of(new UkNinoDetector(), new UkNinoDetector())))
                 .hasMessageContaining("two detectors have the id 'uk_nino'");

@@ -41,6 +41,14 @@ public final class PhoneNumberDetector implements Detector {
     static final ScoredPattern INTERNATIONAL = ScoredPattern.of("PHONE (international format, libphonenumber valid)",
             0.7);
     static final ScoredPattern NATIONAL = ScoredPattern.of("PHONE (national format, libphonenumber valid)", 0.6);
+    /**
+     * A phone-shaped run that no configured region validates (a foreign national number, a number in test data):
+     * reported only next to a phone word such as "tel", "mobile" or "fax".
+     */
+    static final ScoredPattern SHAPE = ScoredPattern.needsContext("PHONE (phone-shaped, not validated)", 0.35);
+
+    /** Flag bit in {@link #scanRun}'s result: the run has no {@code +}, {@code 00} or trunk prefix. */
+    private static final long SHAPE_ONLY = 1L << 62;
 
     /** Option: comma-separated region codes for national-format numbers. */
     public static final String REGIONS = "regions";
@@ -50,9 +58,12 @@ public final class PhoneNumberDetector implements Detector {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private static final ContextWords CONTEXT = new ContextWords(List.of(
-            "tel", "tel.", "telephone", "phone", "phone number", "mobile", "mob", "mob.", "cell", "cellphone",
-            "contact number", "call", "text", "sms", "whatsapp", "landline", "fax", "ext"), List.of(
-            "nhs number", "nhs no", "utr", "isbn", "serial number", "invoice number", "order number"));
+            "tel", "tel.", "telephone", "telephone number", "tel no", "phone", "phone number", "phone no",
+            "mobile", "mobile number", "mob", "mob.", "cell", "cellphone", "contact number", "call", "text", "sms",
+            "whatsapp", "landline", "fax", "ext", "office", "direct line", "switchboard", "home phone",
+            "work phone"), List.of(
+            "nhs number", "nhs no", "utr", "isbn", "serial number", "invoice number", "order number", "reference",
+            "ref", "ticket", "case number", "account number", "policy number", "customer number"));
 
     /**
      * Ofcom drama ranges as the first seven digits of a ten-digit UK national significant number (each range is
@@ -100,7 +111,7 @@ public final class PhoneNumberDetector implements Detector {
 
     @Override
     public List<ScoredPattern> patterns() {
-        return List.of(INTERNATIONAL, NATIONAL);
+        return List.of(INTERNATIONAL, NATIONAL, SHAPE);
     }
 
     @Override
@@ -177,9 +188,14 @@ public final class PhoneNumberDetector implements Detector {
                 done = (int) -run;
                 continue;
             }
-            int start = (int) (run >>> 32);
+            boolean shapeOnly = (run & SHAPE_ONLY) != 0;
+            int start = (int) ((run & ~SHAPE_ONLY) >>> 32);
             int stop = (int) run;
             done = stop;
+            if (shapeOnly) {
+                reportShape(c, out, start, p, stop, false);
+                continue;
+            }
             // Every cheap check passed: now (and only now) allocate and ask libphonenumber.
             if (number == null) {
                 number = new PhoneNumber();
@@ -333,6 +349,7 @@ public final class PhoneNumberDetector implements Detector {
         }
 
         int significant = digits;
+        boolean shapeOnly = false;
         if (!plus) {
             if (t[p] == '0' && c.charAt(p + 1) == '0') {
                 if (c.charAt(p + 2) == '0') {
@@ -340,13 +357,23 @@ public final class PhoneNumberDetector implements Detector {
                 }
                 significant = digits - 2; // "00" international call prefix
             } else if (!hasTrunkPrefix(t, p, stop)) {
-                return -stop;
+                shapeOnly = true;
             }
         }
         if (significant < MIN_DIGITS || significant > MAX_DIGITS) {
             return -stop;
         }
-        return ((long) start << 32) | stop;
+        if (shapeOnly && !(groups >= 2 || parenAt >= 0 || digits >= 8)) {
+            return -stop;
+        }
+        if (!plus && groups >= 3 && g1 == 4 && g2 == 2 && g3 == 2 && s1 == s2 && (s1 == '-' || s1 == '/'
+                || s1 == '.')) {
+            return -end; // ISO date: 2024-01-31
+        }
+        if (!plus && groups == 4 && s1 == '.' && s2 == '.' && g1 <= 3 && g2 <= 3 && g3 <= 3) {
+            return -end; // dotted quad: an IPv4 address or a version number
+        }
+        return (shapeOnly ? SHAPE_ONLY : 0L) | ((long) start << 32) | stop;
     }
 
     private void report(Candidate c, MatchCollector out, int start, int p, int stop, PhoneNumber number,
@@ -370,7 +397,7 @@ public final class PhoneNumberDetector implements Detector {
                 UTIL.parse(buf, regions[r], number);
             } catch (NumberParseException e) {
                 if (international) {
-                    return;
+                    break;
                 }
                 continue;
             }
@@ -386,9 +413,70 @@ public final class PhoneNumberDetector implements Detector {
                 return;
             }
             if (international) {
-                return;
+                break;
             }
         }
+        reportShape(c, out, start, p, stop, international);
+    }
+
+    /**
+     * Reports a run no configured region validates as {@link #SHAPE} (context required), unless its digits fall in
+     * an Ofcom drama range.
+     */
+    private void reportShape(Candidate c, MatchCollector out, int start, int p, int stop, boolean international) {
+        long nsn = ukSignificantNumber(c.text(), p, stop, international);
+        boolean drama = nsn >= 1_000_000_000L && DRAMA_PREFIXES.contains(nsn / 1000);
+        if (drama && !reportDrama) {
+            return;
+        }
+        out.add(EntityType.PHONE_NUMBER, start, stop, SHAPE, Validation.NOT_APPLICABLE, drama,
+                "not valid for region " + String.join(",", regions) + (drama ? ", Ofcom drama range" : ""));
+    }
+
+    /**
+     * The digits of a run read as a UK national significant number (without {@code 44} or the trunk {@code 0}),
+     * or -1 if it cannot be one; stops at an extension.
+     */
+    private static long ukSignificantNumber(char[] t, int p, int stop, boolean international) {
+        long v = 0;
+        int count = 0;
+        int skip = 0;
+        for (int i = p; i < stop; i++) {
+            char ch = t[i];
+            if ((ch | 32) == 'x' || (ch | 32) == 'e') {
+                break;
+            }
+            if (!Candidate.isDigit(ch)) {
+                continue;
+            }
+            if (count == 0 && skip == 0) {
+                if (international) {
+                    if (ch == '0' && i + 1 < stop && t[i + 1] == '0') {
+                        i++; // "00" prefix
+                        continue;
+                    }
+                    skip = 2; // "44"
+                } else if (ch == '0') {
+                    skip = -1;
+                    continue;
+                }
+            }
+            if (skip > 0) {
+                if ((skip == 2 && ch != '4') || (skip == 1 && ch != '4')) {
+                    return -1;
+                }
+                skip--;
+                if (skip == 0) {
+                    skip = -1;
+                }
+                continue;
+            }
+            if (++count > 10) {
+                return -1;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return count == 10 ? v : -1;
     }
 
     private boolean hasTrunkPrefix(char[] t, int p, int stop) {

@@ -19,12 +19,12 @@ import org.piiscanner.classifiers.Validation;
  * (ITINs), group not {@code 00}, serial not {@code 0000}. The famous advertising numbers ({@code 078-05-1120},
  * {@code 219-09-9999}, {@code 457-55-5462}) and Presidio's rejections (all digits the same, {@code 123456789},
  * {@code 98765432x}) are invalid. The hyphenated form is the one the SSA prints and is reported alone; the spaced
- * form also occurs in tables and phone-number fragments and starts lower; bare nine digits need context.
+ * form also occurs in addresses, tables and phone-number fragments, so it needs context, as do bare nine digits.
  */
 public final class UsSsnDetector implements Detector {
 
     static final ScoredPattern DASHED = ScoredPattern.of("US_SSN (AAA-GG-SSSS)", 0.5);
-    static final ScoredPattern SPACED = ScoredPattern.of("US_SSN (AAA GG SSSS)", 0.4);
+    static final ScoredPattern SPACED = ScoredPattern.needsContext("US_SSN (AAA GG SSSS)", 0.4);
     static final ScoredPattern BARE = ScoredPattern.needsContext("US_SSN (9 digits, weak)", 0.3);
 
     /**

@@ -112,6 +112,7 @@ final class DetectCommand implements Callable<Integer> {
             return 2;
         }
         Counts counts = scan(engine);
+        streams.out().flush(); // the table must be complete before the summary appears on a shared terminal
         streams.err().println(counts.summary(System.nanoTime() - started));
         return counts.failed > 0 ? 1 : 0;
     }

@@ -1,10 +1,13 @@
 package org.piiscanner.scanner.cli;
 
 import java.util.Objects;
+import org.piiscanner.classifiers.config.ConfigurationException;
+import org.piiscanner.scanner.config.ConfigFileException;
+import org.piiscanner.scanner.config.DetectorConfigLoader;
 import picocli.CommandLine;
 
 /**
- * The command-line entry point: builds the picocli command tree ({@code pii-scanner detect|help}) on the given
+ * The command-line entry point: builds the picocli command tree ({@code pii-scanner detect|eval|help}) on the given
  * streams and runs it. Commands that need Spring start it through the {@link ApplicationContextLauncher}.
  */
 public final class PiiScannerCli {
@@ -35,6 +38,13 @@ public final class PiiScannerCli {
         Objects.requireNonNull(spring, "spring");
         CommandLine cli = new CommandLine(new RootCommand());
         cli.addSubcommand("detect", new DetectCommand(streams));
+        cli.addSubcommand("eval", new EvalCommand(file -> {
+            try {
+                return DetectorConfigLoader.load(file);
+            } catch (ConfigFileException e) {
+                throw new ConfigurationException(e.getMessage(), e);
+            }
+        }));
         cli.setOut(streams.out());
         cli.setErr(streams.err());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {

@@ -47,7 +47,8 @@ public final class DetectorConfigLoader {
     static final List<String> ROOT_KEYS = List.of("min-score", "test-values", "context", "detectors",
             "custom-detectors", "deny-lists", "allow-list", "allow-patterns");
     static final List<String> CONTEXT_KEYS = List.of("window-before", "window-after", "similarity-factor",
-            "min-score-with-context", "negative-factor", "stop-at-paragraph");
+            "min-score-with-context", "negative-factor", "negative-window-before", "negative-window-after",
+            "stop-at-paragraph");
     static final List<String> DETECTOR_KEYS = List.of("enabled", "min-score", "context", "options");
     static final List<String> WORDS_KEYS = List.of("positive", "negative", "replace-defaults");
     static final List<String> CUSTOM_KEYS = List.of("id", "entity-type", "category", "patterns", "context");
@@ -152,6 +153,8 @@ public final class DetectorConfigLoader {
                 f.number("similarity-factor", d.similarityFactor(), 0, 1),
                 f.number("min-score-with-context", d.minScoreWithContext(), 0, 1),
                 f.number("negative-factor", d.negativeFactor(), 0, 1),
+                f.wholeNumber("negative-window-before", d.negativeWindowBefore(), 0, MAX_WINDOW),
+                f.wholeNumber("negative-window-after", d.negativeWindowAfter(), 0, MAX_WINDOW),
                 f.bool("stop-at-paragraph", d.stopAtParagraph()));
     }
 

@@ -95,7 +95,7 @@ class DetectorConfigLoaderTest {
         DetectionSettings settings = DetectorConfigLoader.load(file);
 
         assertThat(settings).isEqualTo(new DetectionSettings(0.5,
-                new ContextSettings(80, 40, 0.3, 0.45, 0.25, false),
+                new ContextSettings(80, 40, 0.3, 0.45, 0.25, 30, 15, false),
                 Map.of("uk_nino", new DetectorSettings(false, null, Map.of(), Map.of()),
                         "credit_card", new DetectorSettings(true, 0.7, Map.of(
                                 "en", new ContextWordSettings(List.of("card on file", "on"), List.of("order number"),
@@ -134,7 +134,7 @@ class DetectorConfigLoaderTest {
                 """));
 
         assertThat(settings.minScore()).isEqualTo(0.4);
-        assertThat(settings.context()).isEqualTo(new ContextSettings(100, 70, 0.35, 0.4, 0.3, true));
+        assertThat(settings.context()).isEqualTo(new ContextSettings(100, 70, 0.35, 0.4, 0.3, 30, 15, true));
         assertThat(settings.detectors()).isEqualTo(Map.of("uk_nino", DetectorSettings.DEFAULTS));
         assertThat(settings.customDetectors()).isEmpty();
         assertThat(settings.allowList()).isEmpty();
