@@ -315,20 +315,12 @@ public final class DetectionEngine {
             double base = m.pattern.score();
             double score = base;
             List<ContextEffect> effects = new ArrayList<>(2);
-            String positive = null;
-            int positiveDistance = Integer.MAX_VALUE;
-            boolean inside = slot.detector.contextInsideMatches();
-            if (findContext(words.positive(), t, n, m.start, m.end, inside, context.windowBefore(),
-                    context.windowAfter(), field, s)) {
-                positive = s.contextWord;
-                positiveDistance = s.contextDistance;
-            }
+            searchContext(words, t, n, m.start, m.end, slot.detector.contextInsideMatches(), field, s);
+            String positive = s.positive >= 0 ? words.matcher().phrase(s.positive) : null;
             String negative = null;
-            if (findContext(words.negative(), t, n, m.start, m.end, inside, context.negativeWindowBefore(),
-                    context.negativeWindowAfter(), field, s)
-                    && s.contextDistance < positiveDistance) {
+            if (s.negative >= 0 && s.negativeDistance < s.positiveDistance) {
                 // The nearer word decides: "DOB 01/02/1985 ... created 03/04/2020" boosts only the first date.
-                negative = s.contextWord;
+                negative = words.matcher().phrase(s.negative);
                 positive = null;
             }
             if (positive != null) {
@@ -407,47 +399,31 @@ public final class DetectionEngine {
     }
 
     /**
-     * Finds the context word of {@code matcher} nearest to {@code [start, end)} within the window (before it, inside
-     * it when {@code inside}, or after it), else one in the field name, and leaves it and its distance in characters in {@code s.contextWord} and
-     * {@code s.contextDistance} (a field-name word is farther than any word in the text).
-     *
-     * @return true if a word was found
+     * Finds the positive and the negative context word nearest to {@code [start, end)} in one pass before and one
+     * after it (inside it too when {@code inside}), each within its own window, falling back to the field name;
+     * leaves them and their distances in {@code s}. A field-name word is farther than any word in the text.
      */
-    private boolean findContext(PhraseMatcher matcher, char[] t, int n, int start, int end, boolean inside,
-            int before, int after, char[] field, Scratch s) {
-        if (matcher.isEmpty()) {
-            return false;
+    private void searchContext(Slot.Words words, char[] t, int n, int start, int end, boolean inside, char[] field,
+            Scratch s) {
+        s.startContext(words.negative(), start, end);
+        s.positiveBefore = context.windowBefore();
+        s.positiveAfter = context.windowAfter();
+        s.negativeBefore = context.negativeWindowBefore();
+        s.negativeAfter = context.negativeWindowAfter();
+        if (words.matcher().isEmpty()) {
+            return;
         }
-        int[] ring = s.ring(matcher.ringSize());
-        String word = null;
-        int distance = Integer.MAX_VALUE;
-        s.found = -1;
-        s.matchStart = start;
-        s.matchEnd = end;
-        // For detectors that ask for it the before-window runs through the match itself: a label between the two
-        // halves of a pair ("08-99-99 acc no 66374958") is context at distance 0.
-        matcher.find(t, windowStart(t, start, before), inside ? end : start, n, s.lastHit, ring);
-        if (s.found >= 0) {
-            word = matcher.phrase(s.found);
-            distance = Math.max(0, start - s.foundEnd);
+        int[] ring = s.ring(words.matcher().ringSize());
+        int before = Math.max(context.windowBefore(), context.negativeWindowBefore());
+        int after = Math.max(context.windowAfter(), context.negativeWindowAfter());
+        s.side = Scratch.BEFORE;
+        words.matcher().find(t, windowStart(t, start, before), inside ? end : start, n, s.contextHit, ring);
+        s.side = Scratch.AFTER;
+        words.matcher().find(t, end, windowEnd(t, n, end, after), n, s.contextHit, ring);
+        if (field != null && (s.positive < 0 || s.negative < 0)) {
+            s.side = Scratch.FIELD;
+            words.matcher().find(field, 0, field.length, field.length, s.contextHit, ring);
         }
-        s.found = -1;
-        matcher.find(t, end, windowEnd(t, n, end, after), n, s.firstHit, ring);
-        if (s.found >= 0 && s.foundStart - end < distance) {
-            word = matcher.phrase(s.found);
-            distance = s.foundStart - end;
-        }
-        if (word == null && field != null) {
-            s.found = -1;
-            matcher.find(field, 0, field.length, field.length, s.firstHit, ring);
-            if (s.found >= 0) {
-                word = matcher.phrase(s.found);
-                distance = Integer.MAX_VALUE - 1;
-            }
-        }
-        s.contextWord = word;
-        s.contextDistance = distance;
-        return word != null;
     }
 
     private int windowStart(char[] t, int start, int before) {
@@ -495,14 +471,37 @@ public final class DetectionEngine {
         return to;
     }
 
+    private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::start)
+            .thenComparingInt(Finding::end).thenComparing(f -> f.type().name());
+
+    private static final Comparator<Scored> BY_STRENGTH = Comparator.comparingDouble((Scored x) -> -x.finding.score())
+            .thenComparingInt(x -> -(x.finding.end() - x.finding.start()))
+            .thenComparingInt(x -> x.slot.order)
+            .thenComparingInt(x -> x.finding.start());
+
     private static List<Finding> resolveOverlaps(List<Scored> scored) {
         if (scored.size() == 1) {
             return List.of(scored.get(0).finding);
         }
-        scored.sort(Comparator.comparingDouble((Scored x) -> -x.finding.score())
-                .thenComparingInt(x -> -(x.finding.end() - x.finding.start()))
-                .thenComparingInt(x -> x.slot.order)
-                .thenComparingInt(x -> x.finding.start()));
+        // Matches arrive almost in text order and rarely overlap: check that first (linear on sorted input).
+        List<Finding> inOrder = new ArrayList<>(scored.size());
+        for (Scored x : scored) {
+            inOrder.add(x.finding);
+        }
+        inOrder.sort(BY_POSITION);
+        int maxEnd = -1;
+        boolean overlap = false;
+        for (Finding f : inOrder) {
+            if (f.start() < maxEnd) {
+                overlap = true;
+                break;
+            }
+            maxEnd = f.end();
+        }
+        if (!overlap) {
+            return inOrder;
+        }
+        scored.sort(BY_STRENGTH);
         TreeMap<Integer, List<Scored>> kept = new TreeMap<>();
         int maxLength = 0;
         List<Finding> out = new ArrayList<>(scored.size());
@@ -526,8 +525,7 @@ public final class DetectionEngine {
                 out.add(f);
             }
         }
-        out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
-                .thenComparing(f -> f.type().name()));
+        out.sort(BY_POSITION);
         return out;
     }
 
@@ -585,33 +583,75 @@ public final class DetectionEngine {
         final Candidate candidate = new Candidate();
         final List<RawMatch> matches = new ArrayList<>();
         Slot current;
-        int found;
         int[] ring = new int[64];
-        String contextWord;
-        int contextDistance;
-        final PhraseMatcher.Hit firstHit = (phrase, start, end) -> {
-            found = phrase;
-            foundStart = start;
-            foundEnd = end;
-            return false;
-        };
-        int foundStart;
-        int foundEnd;
+
+        static final int BEFORE = 0;
+        static final int AFTER = 1;
+        static final int FIELD = 2;
+        int side;
         int matchStart;
         int matchEnd;
+        boolean[] negativePhrase;
+        int positive;
+        int positiveDistance;
+        int positiveLength;
+        int negative;
+        int negativeDistance;
+        int negativeLength;
+        int positiveBefore;
+        int positiveAfter;
+        int negativeBefore;
+        int negativeAfter;
+
+        void startContext(boolean[] negatives, int start, int end) {
+            negativePhrase = negatives;
+            matchStart = start;
+            matchEnd = end;
+            positive = -1;
+            negative = -1;
+            positiveDistance = Integer.MAX_VALUE;
+            negativeDistance = Integer.MAX_VALUE;
+        }
+
         /**
-         * Keeps the match ending last; of those ending together, the longest. A word overlapping the match counts
-         * only when strictly inside it (a label between two halves of a pair), never when it is part of the value
-         * itself ("BFPO 61").
+         * Keeps the nearest positive and the nearest negative word (the longer one on a tie), each within its
+         * window. A word overlapping the match counts only when strictly inside it (a label between two halves of a
+         * pair), never when it is part of the value itself ("BFPO 61").
          */
-        final PhraseMatcher.Hit lastHit = (phrase, start, end) -> {
-            if (end > matchStart && (start <= matchStart || end >= matchEnd)) {
-                return true;
+        final PhraseMatcher.Hit contextHit = (phrase, start, end) -> {
+            boolean neg = negativePhrase[phrase];
+            int distance;
+            if (side == BEFORE) {
+                if (end > matchStart && (start <= matchStart || end >= matchEnd)) {
+                    return true;
+                }
+                distance = Math.max(0, matchStart - end);
+                if (distance > (neg ? negativeBefore : positiveBefore)) {
+                    return true;
+                }
+            } else if (side == AFTER) {
+                distance = start - matchEnd;
+                if (distance > (neg ? negativeAfter : positiveAfter)) {
+                    return true;
+                }
+            } else {
+                if (neg ? negative >= 0 : positive >= 0) {
+                    return true;
+                }
+                distance = Integer.MAX_VALUE - 1;
             }
-            if (found < 0 || end > foundEnd || (end == foundEnd && start < foundStart)) {
-                found = phrase;
-                foundStart = start;
-                foundEnd = end;
+            int length = end - start;
+            if (neg) {
+                if (distance < negativeDistance || (distance == negativeDistance && length > negativeLength)) {
+                    negative = phrase;
+                    negativeDistance = distance;
+                    negativeLength = length;
+                }
+            } else if (distance < positiveDistance
+                    || (distance == positiveDistance && length > positiveLength)) {
+                positive = phrase;
+                positiveDistance = distance;
+                positiveLength = length;
             }
             return true;
         };
@@ -653,7 +693,20 @@ public final class DetectionEngine {
 
     /** A configured detector with its compiled context words. */
     private static final class Slot {
-        record Words(PhraseMatcher positive, PhraseMatcher negative) {
+        /** One automaton for a language's positive and negative words; {@code negative[i]} marks phrase i. */
+        record Words(PhraseMatcher matcher, boolean[] negative) {
+            static Words of(ContextWords w) {
+                List<String> all = new ArrayList<>(w.positive());
+                all.addAll(w.negative());
+                PhraseMatcher m = PhraseMatcher.of(all);
+                Set<String> positives = new HashSet<>();
+                w.positive().forEach(p -> positives.add(PhraseMatcher.normalisePhrase(p)));
+                boolean[] negative = new boolean[m.size()];
+                for (int i = 0; i < m.size(); i++) {
+                    negative[i] = !positives.contains(m.phrase(i));
+                }
+                return new Words(m, negative);
+            }
         }
 
         final Detector detector;
@@ -669,11 +722,9 @@ public final class DetectionEngine {
             this.minScore = minScore;
             this.types = Set.copyOf(detector.entityTypes());
             Map<String, Words> compiled = new HashMap<>();
-            words.forEach((lang, w) -> compiled.put(lang,
-                    new Words(PhraseMatcher.of(w.positive()), PhraseMatcher.of(w.negative()))));
+            words.forEach((lang, w) -> compiled.put(lang, Words.of(w)));
             this.byLanguage = Map.copyOf(compiled);
-            this.english = compiled.getOrDefault("en",
-                    new Words(PhraseMatcher.of(List.of()), PhraseMatcher.of(List.of())));
+            this.english = compiled.getOrDefault("en", Words.of(ContextWords.NONE));
         }
 
         Words words(String language) {

@@ -35,9 +35,18 @@ public final class PhraseMatcher {
     private final int[] asciiSymbol = new int[128];
     private final Map<Character, Integer> otherSymbol = new HashMap<>();
     private final int alphabet;
+    /**
+     * Transitions, pre-multiplied: {@code delta[state * alphabet + symbol]} is the next state times alphabet, with
+     * {@link #OUT_BIT} set when that state has outputs.
+     */
     private final int[] delta;
+    /** Outputs by state index; null when none. */
     private final int[][] output;
     private final int maxLength;
+    /** Symbol of each raw ASCII character after case folding; whitespace maps to the space symbol. */
+    private final int[] rawAscii = new int[128];
+    /** Set on a transition whose target state has outputs. */
+    private static final int OUT_BIT = 1 << 29;
 
     private PhraseMatcher(List<String> normalised) {
         this.phrases = normalised.toArray(String[]::new);
@@ -69,8 +78,10 @@ public final class PhraseMatcher {
         // Trie.
         List<int[]> go = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
+        List<Character> lastChar = new ArrayList<>();
         go.add(newRow(sym));
         out.add(new ArrayList<>());
+        lastChar.add('\0');
         for (int p = 0; p < phrases.length; p++) {
             int state = 0;
             for (int i = 0; i < phrases[p].length(); i++) {
@@ -79,6 +90,7 @@ public final class PhraseMatcher {
                     go.get(state)[a] = go.size();
                     go.add(newRow(sym));
                     out.add(new ArrayList<>());
+                    lastChar.add(phrases[p].charAt(i));
                 }
                 state = go.get(state)[a];
             }
@@ -116,6 +128,25 @@ public final class PhraseMatcher {
         this.output = new int[states][];
         for (int s = 0; s < states; s++) {
             output[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
+        }
+        if ((long) states * sym >= OUT_BIT) {
+            throw new IllegalArgumentException("too many phrases for one matcher");
+        }
+        // A run of whitespace reads as one space: a state reached by a space stays put on further spaces.
+        int space = symbol(' ');
+        if (space != 0) {
+            for (int st = 0; st < states; st++) {
+                if (lastChar.get(st) == ' ') {
+                    delta[st * sym + space] = st;
+                }
+            }
+        }
+        for (int i = 0; i < delta.length; i++) {
+            int next = delta[i];
+            delta[i] = next * sym | (output[next] != null ? OUT_BIT : 0);
+        }
+        for (char c = 0; c < 128; c++) {
+            rawAscii[c] = isSpace(c) ? space : symbol(fold(c));
         }
     }
 
@@ -183,9 +214,15 @@ public final class PhraseMatcher {
                 : Character.isLetterOrDigit(c);
     }
 
+    /** As {@link #find(char[], int, int, int, Hit)}; {@code scratch} is unused (kept for callers that pool it). */
+    public boolean find(char[] text, int from, int to, int length, Hit hit, int[] scratch) {
+        return find(text, from, to, length, hit);
+    }
+
     /**
-     * Reports every whole-word match inside {@code text[from, to)} in order of its end. Boundary checks may look one
-     * character before {@code from} and up to three after {@code to} (within {@code length}).
+     * Reports every whole-word match inside {@code text[from, to)} in order of its end. Boundary checks may look
+     * before {@code from} (to find where a match starts) and up to three characters after {@code to} (within
+     * {@code length}).
      *
      * @return false if {@code hit} asked to stop
      */
@@ -193,59 +230,61 @@ public final class PhraseMatcher {
         if (phrases.length == 0 || from >= to) {
             return true;
         }
-        int[] ring = new int[maxLength + 1];
-        return find(text, from, to, length, hit, ring);
-    }
-
-    /** As {@link #find(char[], int, int, int, Hit)} with a caller-supplied scratch array of {@link #ringSize()}. */
-    public boolean find(char[] text, int from, int to, int length, Hit hit, int[] ring) {
+        final int[] delta = this.delta;
+        final int[] raw = this.rawAscii;
         int state = 0;
-        int fed = 0;
-        boolean lastSpace = true;
-        int ringLen = ring.length;
         for (int i = from; i < to; i++) {
             char c = text[i];
-            char f;
-            if (isSpace(c)) {
-                if (lastSpace) {
-                    continue;
-                }
-                lastSpace = true;
-                f = ' ';
-            } else {
-                lastSpace = false;
-                f = fold(c);
-            }
-            ring[fed % ringLen] = i;
-            fed++;
-            state = delta[state * alphabet + symbol(f)];
-            int[] outs = output[state];
-            if (outs != null) {
-                for (int p : outs) {
-                    int len = phraseLength[p];
-                    int start = ring[(fed - len) % ringLen];
-                    int end = i + 1;
-                    if (alnumStart[p] && start > 0 && isWordChar(text[start - 1])) {
-                        continue;
-                    }
-                    if (alnumEnd[p]) {
-                        end = wordEnd(text, end, length);
-                        if (end < 0) {
-                            continue;
-                        }
-                    }
-                    if (!hit.onMatch(p, start, end)) {
-                        return false;
-                    }
-                }
+            int next = delta[state + (c < 128 ? raw[c] : slowSymbol(c))];
+            state = next & (OUT_BIT - 1);
+            if (next >= OUT_BIT && !report(text, length, hit, i, output[state / alphabet])) {
+                return false;
             }
         }
         return true;
     }
 
-    /** The size of the scratch array {@link #find(char[], int, int, int, Hit, int[])} needs. */
+    private int slowSymbol(char c) {
+        return isSpace(c) ? symbol(' ') : symbol(fold(c));
+    }
+
+    private boolean report(char[] text, int length, Hit hit, int i, int[] outs) {
+        for (int p : outs) {
+            int start = phraseStart(text, i, phrases[p]);
+            int end = i + 1;
+            if (alnumStart[p] && start > 0 && isWordChar(text[start - 1])) {
+                continue;
+            }
+            if (alnumEnd[p]) {
+                end = wordEnd(text, end, length);
+                if (end < 0) {
+                    continue;
+                }
+            }
+            if (!hit.onMatch(p, start, end)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a match of {@code phrase} ending at {@code last} starts, reading each space of it as a whitespace run. */
+    private static int phraseStart(char[] text, int last, String phrase) {
+        int j = last;
+        for (int k = phrase.length() - 1; k > 0; k--) {
+            if (phrase.charAt(k) == ' ') {
+                while (j > 0 && isSpace(text[j - 1])) {
+                    j--;
+                }
+            }
+            j--;
+        }
+        return j;
+    }
+
+    /** Scratch size callers may pass to {@link #find(char[], int, int, int, Hit, int[])}. */
     public int ringSize() {
-        return maxLength + 1;
+        return 1;
     }
 
     /** End of a whole word at {@code end} allowing a plural suffix, or -1 if {@code end} is inside a word. */
