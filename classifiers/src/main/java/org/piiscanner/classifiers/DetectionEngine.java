@@ -25,7 +25,6 @@ import org.piiscanner.classifiers.config.TestValuePolicy;
 import org.piiscanner.classifiers.detectors.DenyListDetector;
 import org.piiscanner.classifiers.detectors.RegexDetector;
 import org.piiscanner.classifiers.text.NormalizedText;
-import org.piiscanner.classifiers.text.PhraseMatcher;
 import org.piiscanner.classifiers.text.TextNormalizer;
 
 /**
@@ -63,6 +62,9 @@ public final class DetectionEngine {
     private final Set<String> allowList;
     private final List<Pattern> allowPatterns;
     private final Set<EntityType> reportedTypes;
+    /** Context words of all detectors, by language code; "en" is the fallback. */
+    private final Map<String, ContextIndex> contextIndexes;
+    private final ContextIndex englishIndex;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private DetectionEngine(List<Slot> slots, DetectionSettings settings, Set<EntityType> reportedTypes) {
@@ -84,6 +86,14 @@ public final class DetectionEngine {
         this.allowList = Set.copyOf(allow);
         this.allowPatterns = settings.allowPatterns().stream().map(p -> compile(p, "allow-patterns")).toList();
         this.reportedTypes = Set.copyOf(reportedTypes);
+        Set<String> languages = new java.util.TreeSet<>(List.of("en"));
+        slots.forEach(slot -> languages.addAll(slot.words.keySet()));
+        Map<String, ContextIndex> indexes = new HashMap<>();
+        for (String lang : languages) {
+            indexes.put(lang, ContextIndex.of(slots.stream().map(slot -> slot.words(lang)).toList()));
+        }
+        this.contextIndexes = Map.copyOf(indexes);
+        this.englishIndex = indexes.get("en");
     }
 
     /** A builder starting from {@link DetectionSettings#defaults()} and the ServiceLoader registry. */
@@ -119,6 +129,8 @@ public final class DetectionEngine {
         Scratch s = scratch.get();
         try {
             s.begin(normalized);
+            ContextIndex index = contextIndexes.get(ctx.language().toLowerCase(Locale.ROOT));
+            s.index = index != null ? index : englishIndex;
             lex(s);
             for (Slot slot : wholeTextSlots) {
                 s.current = slot;
@@ -154,6 +166,7 @@ public final class DetectionEngine {
 
     private void lex(Scratch s) {
         Candidate c = s.candidate;
+        ContextIndex index = s.index.isEmpty() ? null : s.index;
         char[] t = c.text;
         int n = c.length;
         c.words = 0;
@@ -167,8 +180,10 @@ public final class DetectionEngine {
             if (cf != 0) {
                 int ws = i;
                 int f = 0;
+                int h = 0;
                 do {
                     f |= cf;
+                    h = ContextIndex.hash(h, ch);
                     if (++i >= n) {
                         break;
                     }
@@ -176,8 +191,24 @@ public final class DetectionEngine {
                     cf = ch < 128 ? CHAR_FLAGS[ch] : 0;
                 } while (cf != 0);
                 f &= 0x0F;
+                if (index != null) {
+                    index.onWord(t, ws, i, h, s.hits);
+                }
                 boolean upperOnly = (f & (Candidate.DIGIT | Candidate.UPPER | Candidate.LOWER)) == Candidate.UPPER;
                 boolean strong = (f & Candidate.DIGIT) != 0 || upperOnly;
+                if (!strong && (pending == Candidate.NONE || pending == ' ')) {
+                    // Fast path for ordinary words: a weak word cannot join the open compound across a space; if
+                    // no joiner follows it either, it is a compound of its own that no detector wants.
+                    char next = i < n ? t[i] : ' ';
+                    if (next != '-' && next != '.' && next != '/' && next != ':' && next != '<') {
+                        if (c.words > 0) {
+                            flush(s);
+                        }
+                        pending = Candidate.NONE;
+                        prevStrong = false;
+                        continue;
+                    }
+                }
                 if (c.words > 0) {
                     boolean join = pending != Candidate.NONE && c.words < Candidate.MAX_WORDS
                             && (pending != ' ' || (prevStrong && strong));
@@ -238,10 +269,23 @@ public final class DetectionEngine {
                 dispatch(s, atSlots, Trigger.AT_SIGN, i);
             } else if (ch == ':' && i + 2 < n && t[i + 1] == '/' && t[i + 2] == '/') {
                 dispatch(s, urlSlots, Trigger.URL_SCHEME, i);
+            } else if (ch == '\n') {
+                recordBlankLine(s, t, i);
             }
             i++;
         }
         flush(s);
+    }
+
+    /** Records a paragraph break if the newline at {@code i} ends a blank line (only spaces, tabs, CRs since the last). */
+    private static void recordBlankLine(Scratch s, char[] t, int i) {
+        int k = i - 1;
+        while (k >= 0 && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r')) {
+            k--;
+        }
+        if (k >= 0 && t[k] == '\n') {
+            s.addBreak(k, i);
+        }
     }
 
     private static boolean isAlnum(char c) {
@@ -263,13 +307,50 @@ public final class DetectionEngine {
         if (c.compoundFlags != 0) {
             c.trigger = Trigger.COMPOUND;
             c.position = c.wordStart[0];
+            int features = features(c);
+            int length = c.end() - c.start();
             for (Slot slot : compoundSlots) {
-                s.current = slot;
-                slot.detector.scan(c, s);
+                if (slot.filter.accepts(length, features)) {
+                    s.current = slot;
+                    slot.detector.scan(c, s);
+                }
             }
         }
         c.words = 0;
         c.compoundFlags = 0;
+    }
+
+    /** The {@link CompoundFilter} features of the current compound. */
+    private static int features(Candidate c) {
+        int features = 0;
+        for (int w = 0; w < c.words; w++) {
+            int f = c.wordFlags[w];
+            if ((f & Candidate.DIGIT) != 0) {
+                features |= CompoundFilter.DIGIT;
+                if ((f & (Candidate.UPPER | Candidate.LOWER)) != 0) {
+                    features |= CompoundFilter.MIXED;
+                }
+            }
+            if ((f & Candidate.UPPER) != 0) {
+                features |= CompoundFilter.UPPER | CompoundFilter.LETTER;
+            } else if ((f & Candidate.LOWER) != 0) {
+                features |= CompoundFilter.LETTER;
+            }
+            char j = c.joiner[w];
+            if (w + 1 < c.words) {
+                if (j == ':' || j == Candidate.DOUBLE_COLON) {
+                    features |= CompoundFilter.COLON;
+                } else if (j == '.') {
+                    features |= CompoundFilter.DOT;
+                } else if (j == '-') {
+                    features |= CompoundFilter.HYPHEN;
+                }
+            }
+        }
+        if (c.charAt(c.wordStart[0] - 1) == ':' || c.charAt(c.wordEnd[c.words - 1]) == ':') {
+            features |= CompoundFilter.COLON;
+        }
+        return features;
     }
 
     private static boolean isWww(char[] t, int i) {
@@ -300,8 +381,13 @@ public final class DetectionEngine {
             DetectionContext ctx) {
         char[] t = normalized.chars();
         int n = normalized.length();
-        String language = ctx.language().toLowerCase(Locale.ROOT);
-        char[] field = ctx.fieldName().isEmpty() ? null : fieldContext(ctx.fieldName());
+        ContextIndex index = s.index;
+        ContextIndex.Hits fieldHits = null;
+        if (!ctx.fieldName().isEmpty() && !index.isEmpty()) {
+            fieldHits = s.fieldHits;
+            fieldHits.reset();
+            index.scan(fieldContext(ctx.fieldName()), fieldHits);
+        }
         List<Scored> scored = new ArrayList<>(s.matches.size());
         for (RawMatch m : s.matches) {
             Slot slot = m.slot;
@@ -311,31 +397,18 @@ public final class DetectionEngine {
             if (!reportedTypes.contains(m.type)) {
                 continue;
             }
-            Slot.Words words = slot.words(language);
             double base = m.pattern.score();
-            double score = base;
-            List<ContextEffect> effects = new ArrayList<>(2);
-            searchContext(words, t, n, m.start, m.end, slot.detector.contextInsideMatches(), field, s);
-            String positive = s.positive >= 0 ? words.matcher().phrase(s.positive) : null;
-            String negative = null;
-            if (s.negative >= 0 && s.negativeDistance < s.positiveDistance) {
-                // The nearer word decides: "DOB 01/02/1985 ... created 03/04/2020" boosts only the first date.
-                negative = words.matcher().phrase(s.negative);
-                positive = null;
-            }
-            if (positive != null) {
-                double boosted = Math.max(Math.min(1.0, score + context.similarityFactor()),
-                        context.minScoreWithContext());
-                effects.add(new ContextEffect(positive, round(boosted - score)));
-                score = boosted;
-            } else if (m.pattern.contextRequired()) {
+            searchContext(index, slot, n, m.start, m.end, fieldHits, s);
+            boolean negativeWins = s.negative >= 0 && s.negativeDistance < s.positiveDistance;
+            // The nearer word decides: "DOB 01/02/1985 ... created 03/04/2020" boosts only the first date.
+            int positive = negativeWins ? -1 : s.positive;
+            int negative = negativeWins ? s.negative : -1;
+            if (positive < 0 && m.pattern.contextRequired()) {
                 continue;
             }
-            if (negative != null) {
-                double reduced = Math.max(0.0, score - context.negativeFactor());
-                effects.add(new ContextEffect(negative, round(reduced - score)));
-                score = reduced;
-            }
+            double boosted = positive < 0 ? base
+                    : Math.max(Math.min(1.0, base + context.similarityFactor()), context.minScoreWithContext());
+            double score = negative < 0 ? boosted : Math.max(0.0, boosted - context.negativeFactor());
             score = round(score);
             if (score < slot.minScore || score <= 0) {
                 continue;
@@ -346,6 +419,9 @@ public final class DetectionEngine {
             if (isAllowListed(value)) {
                 continue;
             }
+            List<ContextEffect> effects = positive < 0 && negative < 0 ? List.of()
+                    : positive >= 0 ? List.of(new ContextEffect(index.phrase(positive), round(boosted - base)))
+                    : List.of(new ContextEffect(index.phrase(negative), round(score - boosted)));
             Explanation why = new Explanation(slot.detector.id(), m.pattern.name(), base, m.validation, effects,
                     score, m.note);
             scored.add(new Scored(new Finding(m.type, os, oe, score, m.testValue, why, value), slot));
@@ -399,85 +475,147 @@ public final class DetectionEngine {
     }
 
     /**
-     * Finds the positive and the negative context word nearest to {@code [start, end)} in one pass before and one
-     * after it (inside it too when {@code inside}), each within its own window, falling back to the field name;
-     * leaves them and their distances in {@code s}. A field-name word is farther than any word in the text.
+     * Finds the positive and the negative context word nearest to {@code [start, end)} among the text's phrase hits,
+     * each within its own window (inside the match too when the detector asks for it), falling back to the field
+     * name; leaves them and their distances in {@code s}. A field-name word is farther than any word in the text.
      */
-    private void searchContext(Slot.Words words, char[] t, int n, int start, int end, boolean inside, char[] field,
+    private void searchContext(ContextIndex index, Slot slot, int n, int start, int end, ContextIndex.Hits fieldHits,
             Scratch s) {
-        s.startContext(words.negative(), start, end);
-        s.positiveBefore = context.windowBefore();
-        s.positiveAfter = context.windowAfter();
-        s.negativeBefore = context.negativeWindowBefore();
-        s.negativeAfter = context.negativeWindowAfter();
-        if (words.matcher().isEmpty()) {
-            return;
+        s.positive = -1;
+        s.negative = -1;
+        s.positiveDistance = Integer.MAX_VALUE;
+        s.negativeDistance = Integer.MAX_VALUE;
+        ContextIndex.Hits hits = s.hits;
+        if (hits.size > 0) {
+            boolean inside = slot.detector.contextInsideMatches();
+            int from = windowStart(s, start, Math.max(context.windowBefore(), context.negativeWindowBefore()));
+            int to = windowEnd(s, n, end, Math.max(context.windowAfter(), context.negativeWindowAfter()));
+            for (int i = hits.firstEndingAfter(from); i < hits.size; i++) {
+                int hs = hits.start[i];
+                int he = hits.end[i];
+                if (hs >= to) {
+                    if (he >= to + MAX_PHRASE_SPAN) {
+                        break;
+                    }
+                    continue;
+                }
+                if (hs < from) {
+                    continue;
+                }
+                byte polarity = index.polarity(hits.phrase[i], slot.order);
+                if (polarity == ContextIndex.NONE) {
+                    continue;
+                }
+                boolean negative = polarity == ContextIndex.NEGATIVE;
+                int distance;
+                if (he <= start) {
+                    distance = start - he;
+                    if (distance > (negative ? context.negativeWindowBefore() : context.windowBefore())) {
+                        continue;
+                    }
+                } else if (hs >= end) {
+                    distance = hs - end;
+                    if (distance > (negative ? context.negativeWindowAfter() : context.windowAfter())) {
+                        continue;
+                    }
+                } else if (inside && hs > start && he < end) {
+                    distance = 0;
+                } else {
+                    continue; // part of the value itself ("BFPO 61", "ext" of an extension)
+                }
+                s.consider(hits.phrase[i], negative, distance, he - hs);
+            }
         }
-        int[] ring = s.ring(words.matcher().ringSize());
-        int before = Math.max(context.windowBefore(), context.negativeWindowBefore());
-        int after = Math.max(context.windowAfter(), context.negativeWindowAfter());
-        s.side = Scratch.BEFORE;
-        words.matcher().find(t, windowStart(t, start, before), inside ? end : start, n, s.contextHit, ring);
-        s.side = Scratch.AFTER;
-        words.matcher().find(t, end, windowEnd(t, n, end, after), n, s.contextHit, ring);
-        if (field != null && (s.positive < 0 || s.negative < 0)) {
-            s.side = Scratch.FIELD;
-            words.matcher().find(field, 0, field.length, field.length, s.contextHit, ring);
+        if (fieldHits != null && (s.positive < 0 || s.negative < 0)) {
+            for (int i = 0; i < fieldHits.size; i++) {
+                byte polarity = index.polarity(fieldHits.phrase[i], slot.order);
+                boolean negative = polarity == ContextIndex.NEGATIVE;
+                if (polarity != ContextIndex.NONE && (negative ? s.negative < 0 : s.positive < 0)) {
+                    s.consider(fieldHits.phrase[i], negative, Integer.MAX_VALUE - 1, 0);
+                }
+            }
         }
     }
 
-    private int windowStart(char[] t, int start, int before) {
+    /** Upper bound of a phrase's length in the text, to stop scanning hits sorted by end. */
+    private static final int MAX_PHRASE_SPAN = 128;
+
+    /** Start of the context window before {@code start}: {@code before} characters, not crossing a blank line. */
+    private int windowStart(Scratch s, int start, int before) {
         int from = Math.max(0, start - before);
-        if (context.stopAtParagraph()) {
-            for (int k = start - 1; k > from; k--) {
-                if (t[k] == '\n' && isParagraphBreakBefore(t, k, from)) {
-                    return k + 1;
+        if (context.stopAtParagraph() && s.breaks > 0) {
+            // the last blank line ending before start
+            int lo = 0;
+            int hi = s.breaks - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (s.breakSecond[mid] < start) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
                 }
+            }
+            if (found >= 0 && s.breakSecond[found] + 1 > from) {
+                from = s.breakSecond[found] + 1;
             }
         }
         return from;
     }
 
-    private static boolean isParagraphBreakBefore(char[] t, int newline, int limit) {
-        for (int k = newline - 1; k >= limit; k--) {
-            char c = t[k];
-            if (c == '\n') {
-                return true;
-            }
-            if (c != ' ' && c != '\t' && c != '\r') {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private int windowEnd(char[] t, int n, int end, int after) {
+    /** End of the context window after {@code end}: {@code after} characters, not crossing a blank line. */
+    private int windowEnd(Scratch s, int n, int end, int after) {
         int to = Math.min(n, end + after);
-        if (context.stopAtParagraph()) {
-            for (int k = end; k < to; k++) {
-                if (t[k] == '\n') {
-                    for (int j = k + 1; j < to; j++) {
-                        char c = t[j];
-                        if (c == '\n') {
-                            return k;
-                        }
-                        if (c != ' ' && c != '\t' && c != '\r') {
-                            break;
-                        }
-                    }
+        if (context.stopAtParagraph() && s.breaks > 0) {
+            // the first blank line starting at or after end
+            int lo = 0;
+            int hi = s.breaks - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (s.breakFirst[mid] >= end) {
+                    found = mid;
+                    hi = mid - 1;
+                } else {
+                    lo = mid + 1;
                 }
+            }
+            if (found >= 0 && s.breakFirst[found] < to) {
+                to = s.breakFirst[found];
             }
         }
         return to;
     }
 
-    private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::start)
-            .thenComparingInt(Finding::end).thenComparing(f -> f.type().name());
+    /** Start, then end, then type name. */
+    private static final Comparator<Finding> BY_POSITION = (a, b) -> {
+        if (a.start() != b.start()) {
+            return Integer.compare(a.start(), b.start());
+        }
+        if (a.end() != b.end()) {
+            return Integer.compare(a.end(), b.end());
+        }
+        return a.type().name().compareTo(b.type().name());
+    };
 
-    private static final Comparator<Scored> BY_STRENGTH = Comparator.comparingDouble((Scored x) -> -x.finding.score())
-            .thenComparingInt(x -> -(x.finding.end() - x.finding.start()))
-            .thenComparingInt(x -> x.slot.order)
-            .thenComparingInt(x -> x.finding.start());
+    /** Higher score, then longer span, then detector priority, then position. */
+    private static final Comparator<Scored> BY_STRENGTH = (x, y) -> {
+        Finding a = x.finding;
+        Finding b = y.finding;
+        if (a.score() != b.score()) {
+            return Double.compare(b.score(), a.score());
+        }
+        int la = a.end() - a.start();
+        int lb = b.end() - b.start();
+        if (la != lb) {
+            return Integer.compare(lb, la);
+        }
+        if (x.slot.order != y.slot.order) {
+            return Integer.compare(x.slot.order, y.slot.order);
+        }
+        return Integer.compare(a.start(), b.start());
+    };
 
     private static List<Finding> resolveOverlaps(List<Scored> scored) {
         if (scored.size() == 1) {
@@ -583,84 +721,53 @@ public final class DetectionEngine {
         final Candidate candidate = new Candidate();
         final List<RawMatch> matches = new ArrayList<>();
         Slot current;
-        int[] ring = new int[64];
-
-        static final int BEFORE = 0;
-        static final int AFTER = 1;
-        static final int FIELD = 2;
-        int side;
-        int matchStart;
-        int matchEnd;
-        boolean[] negativePhrase;
+        ContextIndex index;
+        final ContextIndex.Hits hits = new ContextIndex.Hits();
+        final ContextIndex.Hits fieldHits = new ContextIndex.Hits();
         int positive;
         int positiveDistance;
         int positiveLength;
         int negative;
         int negativeDistance;
         int negativeLength;
-        int positiveBefore;
-        int positiveAfter;
-        int negativeBefore;
-        int negativeAfter;
 
-        void startContext(boolean[] negatives, int start, int end) {
-            negativePhrase = negatives;
-            matchStart = start;
-            matchEnd = end;
-            positive = -1;
-            negative = -1;
-            positiveDistance = Integer.MAX_VALUE;
-            negativeDistance = Integer.MAX_VALUE;
-        }
-
-        /**
-         * Keeps the nearest positive and the nearest negative word (the longer one on a tie), each within its
-         * window. A word overlapping the match counts only when strictly inside it (a label between two halves of a
-         * pair), never when it is part of the value itself ("BFPO 61").
-         */
-        final PhraseMatcher.Hit contextHit = (phrase, start, end) -> {
-            boolean neg = negativePhrase[phrase];
-            int distance;
-            if (side == BEFORE) {
-                if (end > matchStart && (start <= matchStart || end >= matchEnd)) {
-                    return true;
-                }
-                distance = Math.max(0, matchStart - end);
-                if (distance > (neg ? negativeBefore : positiveBefore)) {
-                    return true;
-                }
-            } else if (side == AFTER) {
-                distance = start - matchEnd;
-                if (distance > (neg ? negativeAfter : positiveAfter)) {
-                    return true;
-                }
-            } else {
-                if (neg ? negative >= 0 : positive >= 0) {
-                    return true;
-                }
-                distance = Integer.MAX_VALUE - 1;
-            }
-            int length = end - start;
+        /** Keeps the nearest positive and the nearest negative phrase (the longer one on a tie). */
+        void consider(int phrase, boolean neg, int distance, int length) {
             if (neg) {
                 if (distance < negativeDistance || (distance == negativeDistance && length > negativeLength)) {
                     negative = phrase;
                     negativeDistance = distance;
                     negativeLength = length;
                 }
-            } else if (distance < positiveDistance
-                    || (distance == positiveDistance && length > positiveLength)) {
+            } else if (distance < positiveDistance || (distance == positiveDistance && length > positiveLength)) {
                 positive = phrase;
                 positiveDistance = distance;
                 positiveLength = length;
             }
-            return true;
-        };
+        }
+
+        /** Blank lines of the text: newline positions opening and closing each, in text order. */
+        int[] breakFirst = new int[16];
+        int[] breakSecond = new int[16];
+        int breaks;
+
+        void addBreak(int first, int second) {
+            if (breaks == breakFirst.length) {
+                breakFirst = java.util.Arrays.copyOf(breakFirst, breaks * 2);
+                breakSecond = java.util.Arrays.copyOf(breakSecond, breaks * 2);
+            }
+            breakFirst[breaks] = first;
+            breakSecond[breaks] = second;
+            breaks++;
+        }
 
         void begin(NormalizedText text) {
             candidate.text = text.chars();
             candidate.length = text.length();
             candidate.words = 0;
             matches.clear();
+            breaks = 0;
+            hits.reset();
         }
 
         void end() {
@@ -669,12 +776,6 @@ public final class DetectionEngine {
             current = null;
         }
 
-        int[] ring(int size) {
-            if (ring.length < size) {
-                ring = new int[size];
-            }
-            return ring;
-        }
 
         @Override
         public void add(EntityType type, int start, int end, ScoredPattern pattern, Validation validation,
@@ -693,43 +794,26 @@ public final class DetectionEngine {
 
     /** A configured detector with its compiled context words. */
     private static final class Slot {
-        /** One automaton for a language's positive and negative words; {@code negative[i]} marks phrase i. */
-        record Words(PhraseMatcher matcher, boolean[] negative) {
-            static Words of(ContextWords w) {
-                List<String> all = new ArrayList<>(w.positive());
-                all.addAll(w.negative());
-                PhraseMatcher m = PhraseMatcher.of(all);
-                Set<String> positives = new HashSet<>();
-                w.positive().forEach(p -> positives.add(PhraseMatcher.normalisePhrase(p)));
-                boolean[] negative = new boolean[m.size()];
-                for (int i = 0; i < m.size(); i++) {
-                    negative[i] = !positives.contains(m.phrase(i));
-                }
-                return new Words(m, negative);
-            }
-        }
-
         final Detector detector;
+        final CompoundFilter filter;
         final int order;
         final double minScore;
         final Set<EntityType> types;
-        final Map<String, Words> byLanguage;
-        final Words english;
+        final Map<String, ContextWords> words;
 
         Slot(Detector detector, int order, double minScore, Map<String, ContextWords> words) {
             this.detector = detector;
+            this.filter = detector.compoundFilter();
             this.order = order;
             this.minScore = minScore;
             this.types = Set.copyOf(detector.entityTypes());
-            Map<String, Words> compiled = new HashMap<>();
-            words.forEach((lang, w) -> compiled.put(lang, Words.of(w)));
-            this.byLanguage = Map.copyOf(compiled);
-            this.english = compiled.getOrDefault("en", Words.of(ContextWords.NONE));
+            this.words = Map.copyOf(words);
         }
 
-        Words words(String language) {
-            Words w = byLanguage.get(language);
-            return w == null ? english : w;
+        /** Context words for a language, the English ones when the language has none configured. */
+        ContextWords words(String language) {
+            ContextWords w = words.get(language);
+            return w != null ? w : words.getOrDefault("en", ContextWords.NONE);
         }
     }
 

@@ -34,6 +34,14 @@ public interface Detector {
     Set<Trigger> triggers();
 
     /**
+     * Which compounds are worth a {@link #scan} call (for {@link Trigger#COMPOUND}): the engine skips the others. The
+     * default accepts every compound.
+     */
+    default CompoundFilter compoundFilter() {
+        return CompoundFilter.ANY;
+    }
+
+    /**
      * Examines one candidate and reports matches to {@code out}. Must run in time linear in the candidate's size
      * (bounded look-around only) and must not keep references to {@code candidate}.
      */

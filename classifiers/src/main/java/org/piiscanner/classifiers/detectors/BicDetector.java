@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -24,6 +25,8 @@ import org.piiscanner.classifiers.Validation;
  * <p>Immutable and thread-safe.
  */
 public final class BicDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(8, CompoundFilter.UPPER);
 
     static final ScoredPattern BIC = ScoredPattern.needsContext("BIC (country code, weak)", 0.4);
 
@@ -57,6 +60,11 @@ public final class BicDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -18,6 +19,8 @@ import org.piiscanner.classifiers.checksum.Luhn;
  * rejected; published test numbers (Stripe, TabaPay, NMI) are reported as test values.
  */
 public final class CreditCardDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(13, CompoundFilter.DIGIT);
 
     static final ScoredPattern GROUPED = ScoredPattern.of("Card (grouped, Luhn + IIN)", 0.9);
     static final ScoredPattern CONTIGUOUS = ScoredPattern.of("Card (contiguous, Luhn + IIN)", 0.8);
@@ -53,6 +56,11 @@ public final class CreditCardDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

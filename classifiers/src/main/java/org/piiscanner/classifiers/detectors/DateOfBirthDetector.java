@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -28,6 +29,8 @@ import org.piiscanner.classifiers.Validation;
  */
 public final class DateOfBirthDetector implements Detector {
 
+    private static final CompoundFilter FILTER = CompoundFilter.of(1, CompoundFilter.DIGIT);
+
     static final ScoredPattern NUMERIC = ScoredPattern.needsContext("DOB (numeric d/m/yyyy)", 0.35);
     static final ScoredPattern ISO = ScoredPattern.needsContext("DOB (ISO yyyy-mm-dd)", 0.35);
     static final ScoredPattern TEXTUAL = ScoredPattern.needsContext("DOB (textual)", 0.35);
@@ -40,14 +43,6 @@ public final class DateOfBirthDetector implements Detector {
                     "issue date", "date of issue", "created", "modified", "timestamp", "released", "released on",
                     "published", "updated", "last updated", "dated", "posted", "effective", "valid from",
                     "valid until", "order date", "payment date", "start date", "end date", "deadline"));
-
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("january", 1), Map.entry("feb", 2), Map.entry("february", 2),
-            Map.entry("mar", 3), Map.entry("march", 3), Map.entry("apr", 4), Map.entry("april", 4),
-            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("june", 6), Map.entry("jul", 7),
-            Map.entry("july", 7), Map.entry("aug", 8), Map.entry("august", 8), Map.entry("sep", 9),
-            Map.entry("sept", 9), Map.entry("september", 9), Map.entry("oct", 10), Map.entry("october", 10),
-            Map.entry("nov", 11), Map.entry("november", 11), Map.entry("dec", 12), Map.entry("december", 12));
 
     private static final int MAX_AGE = 120;
 
@@ -81,6 +76,11 @@ public final class DateOfBirthDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override
@@ -161,6 +161,34 @@ public final class DateOfBirthDetector implements Detector {
      * A day word ({@code 1}, {@code 01}, {@code 12th}) followed in the raw text by a month name and a four-digit
      * year: {@code 12th March 1985}, {@code 1 Feb, 1985}, {@code 01-Feb-1985}.
      */
+    private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december"};
+
+    /**
+     * The month (1-12) named by the letters {@code [start, end)}: its three-letter abbreviation, its full name, or
+     * "sept"; 0 if none. Allocates nothing.
+     */
+    static int month(Candidate c, int start, int end) {
+        int len = end - start;
+        if (len < 3) {
+            return 0;
+        }
+        for (int m = 0; m < 12; m++) {
+            String name = MONTH_NAMES[m];
+            if (len != 3 && len != name.length() && !(m == 8 && len == 4)) {
+                continue;
+            }
+            boolean same = true;
+            for (int k = 0; k < len && same; k++) {
+                same = k < name.length() && (c.charAt(start + k) | 0x20) == name.charAt(k);
+            }
+            if (same) {
+                return m + 1;
+            }
+        }
+        return 0;
+    }
+
     private void textual(Candidate c, int w, MatchCollector out) {
         int ws = c.wordStart(w);
         int we = c.wordEnd(w);
@@ -175,14 +203,14 @@ public final class DateOfBirthDetector implements Detector {
         }
         int i = we + 1;
         int monthStart = i;
+        if ("jfmasondJFMASOND".indexOf(c.charAt(i)) < 0) {
+            return; // no month name starts here: most numbers are followed by ordinary words
+        }
         while (i - monthStart < 10 && isLetter(c.charAt(i))) {
             i++;
         }
-        if (i - monthStart < 3) {
-            return;
-        }
-        Integer month = MONTHS.get(c.substring(monthStart, i).toLowerCase(Locale.ROOT));
-        if (month == null) {
+        int month = month(c, monthStart, i);
+        if (month == 0) {
             return;
         }
         if (sep == ' ' && c.charAt(i) == ',') {

@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -26,6 +27,8 @@ import org.piiscanner.classifiers.Validation;
  * <p>Immutable and thread-safe.
  */
 public final class EuVatDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(4, CompoundFilter.DIGIT | CompoundFilter.UPPER);
 
     static final ScoredPattern COMPACT = ScoredPattern.of("EU_VAT (prefixed, check digit)", 0.65);
     static final ScoredPattern SPACED = ScoredPattern.of("EU_VAT (prefix + space, check digit)", 0.6);
@@ -59,6 +62,11 @@ public final class EuVatDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -39,6 +40,8 @@ import org.piiscanner.classifiers.checksum.Mod97;
  * <p>Immutable and thread-safe; the registry is read once, when the class is initialised.
  */
 public final class IbanDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(4, CompoundFilter.MIXED);
 
     static final ScoredPattern GROUPED = ScoredPattern.of("IBAN (paper format, mod 97)", 0.9);
     static final ScoredPattern COMPACT = ScoredPattern.of("IBAN (compact, mod 97)", 0.85);
@@ -72,6 +75,11 @@ public final class IbanDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -30,6 +31,8 @@ import org.piiscanner.classifiers.Validation;
  * <p>Immutable and thread-safe.
  */
 public final class IpAddressDetector implements Detector {
+
+    private static final CompoundFilter FILTER = new CompoundFilter(1, CompoundFilter.DIGIT, CompoundFilter.DOT | CompoundFilter.COLON);
 
     static final ScoredPattern V4_PUBLIC = ScoredPattern.of("IPv4 (public)", 0.6);
     static final ScoredPattern V4_PRIVATE = ScoredPattern.of("IPv4 (private range)", 0.45);
@@ -74,6 +77,11 @@ public final class IpAddressDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

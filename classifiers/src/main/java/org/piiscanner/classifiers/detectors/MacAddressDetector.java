@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -27,6 +28,8 @@ import org.piiscanner.classifiers.Validation;
  * <p>Immutable and thread-safe.
  */
 public final class MacAddressDetector implements Detector {
+
+    private static final CompoundFilter FILTER = new CompoundFilter(14, 0, CompoundFilter.COLON | CompoundFilter.HYPHEN | CompoundFilter.DOT);
 
     static final ScoredPattern UNIVERSAL = ScoredPattern.of("MAC (universally administered)", 0.6);
     static final ScoredPattern LOCAL = ScoredPattern.of("MAC (locally administered)", 0.45);
@@ -55,6 +58,11 @@ public final class MacAddressDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

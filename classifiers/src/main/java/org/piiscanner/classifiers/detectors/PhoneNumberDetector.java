@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -37,6 +38,8 @@ import org.piiscanner.classifiers.Validation;
  * not a region code). The explanation notes the number type and region, never the number.
  */
 public final class PhoneNumberDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(1, CompoundFilter.DIGIT);
 
     static final ScoredPattern INTERNATIONAL = ScoredPattern.of("PHONE (international format, libphonenumber valid)",
             0.7);
@@ -120,6 +123,11 @@ public final class PhoneNumberDetector implements Detector {
     }
 
     @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
+    }
+
+    @Override
     public Set<Trigger> triggers() {
         return Set.of(Trigger.COMPOUND);
     }
@@ -175,6 +183,14 @@ public final class PhoneNumberDetector implements Detector {
 
     @Override
     public void scan(Candidate c, MatchCollector out) {
+        if (c.end() - c.start() < MIN_DIGITS) {
+            // A run of 7+ digits extends past a short compound only through a parenthesis or starts at a '+'.
+            char before = c.charAt(c.start() - 1);
+            char after = c.charAt(c.end());
+            if (before != '+' && before != '(' && after != ')' && after != '(') {
+                return;
+            }
+        }
         PhoneNumber number = null;
         StringBuilder buf = null;
         int done = -1;
@@ -387,10 +403,14 @@ public final class PhoneNumberDetector implements Detector {
         // and national number are known, so build the number directly instead of asking libphonenumber to parse.
         long uk = ukNationalNumber(t, p, stop, international);
         if (uk >= 0 && (international || regions[0].equals("GB"))) {
-            number.clear();
-            number.setCountryCode(44).setNationalNumber(uk / 100);
-            if (reportIfValid(out, start, stop, number, international)) {
-                return;
+            int digits = (int) (uk % 100);
+            // A UK national significant number has 7, 9 or 10 digits: anything else is invalid without a lookup.
+            if (digits == 7 || digits == 9 || digits == 10) {
+                number.clear();
+                number.setCountryCode(44).setNationalNumber(uk / 100);
+                if (reportIfValid(out, start, stop, number, international)) {
+                    return;
+                }
             }
             if (international) {
                 reportShape(c, out, start, p, stop, true);

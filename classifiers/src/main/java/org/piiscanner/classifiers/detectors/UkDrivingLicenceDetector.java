@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -22,6 +23,8 @@ import org.piiscanner.classifiers.Validation;
  * algorithm). DVLA prints upper case; lower- or mixed-case values are reported only near context words.
  */
 public final class UkDrivingLicenceDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(16, CompoundFilter.DIGIT | CompoundFilter.LETTER);
 
     static final ScoredPattern STRUCTURE = ScoredPattern.of("UK_DRIVING_LICENCE (structure)", 0.6);
     static final ScoredPattern WITH_ISSUE = ScoredPattern.of("UK_DRIVING_LICENCE (structure + issue number)", 0.65);
@@ -53,6 +56,11 @@ public final class UkDrivingLicenceDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

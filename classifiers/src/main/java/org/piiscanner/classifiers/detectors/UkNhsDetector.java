@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -24,6 +25,8 @@ import org.piiscanner.classifiers.checksum.Luhn;
  * {@code NHS test range}); the reserved {@code 999} range is reported as a test value.
  */
 public final class UkNhsDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(10, CompoundFilter.DIGIT);
 
     static final ScoredPattern GROUPED = ScoredPattern.needsContext("UK_NHS (3 3 4)", 0.5);
     static final ScoredPattern COMPACT = ScoredPattern.needsContext("UK_NHS (10 digits)", 0.45);
@@ -55,6 +58,11 @@ public final class UkNhsDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -20,6 +21,8 @@ import org.piiscanner.classifiers.Validation;
  * {@code QQ 12 34 56 A} and the placeholder {@code PP999999P} are reported as test values.
  */
 public final class UkNinoDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(8, CompoundFilter.DIGIT | CompoundFilter.UPPER);
 
     static final ScoredPattern COMPACT = ScoredPattern.of("UK_NINO (compact)", 0.5);
     static final ScoredPattern GROUPED = ScoredPattern.of("UK_NINO (grouped)", 0.6);
@@ -52,6 +55,11 @@ public final class UkNinoDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

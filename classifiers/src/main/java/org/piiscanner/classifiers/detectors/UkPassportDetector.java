@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -22,6 +23,8 @@ import org.piiscanner.classifiers.checksum.Icao9303;
  * codes score higher. The ICAO specimen document number {@code L898902C} is a test value.
  */
 public final class UkPassportDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(7, CompoundFilter.DIGIT);
 
     static final ScoredPattern MRZ_UK = ScoredPattern.of("MRZ_TD3_LINE2 (UK nationality, 5 check digits)", 0.9);
     static final ScoredPattern MRZ_OTHER = ScoredPattern.of("MRZ_TD3_LINE2 (other nationality, 5 check digits)",
@@ -57,6 +60,11 @@ public final class UkPassportDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -24,6 +25,8 @@ import org.piiscanner.classifiers.Validation;
  * <p>Immutable and thread-safe.
  */
 public final class UkPostcodeDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(5, CompoundFilter.DIGIT | CompoundFilter.UPPER);
 
     static final ScoredPattern KNOWN_AREA = ScoredPattern.of("UK_POSTCODE (known area)", 0.5);
     static final ScoredPattern UNKNOWN_AREA = ScoredPattern.needsContext("UK_POSTCODE (unknown area, weak)", 0.3);
@@ -63,6 +66,11 @@ public final class UkPostcodeDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

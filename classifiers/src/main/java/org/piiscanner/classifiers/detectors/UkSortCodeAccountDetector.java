@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -37,6 +38,8 @@ import org.piiscanner.classifiers.checksum.VocalinkModulus;
  * <p>Immutable and thread-safe; {@link #configure} returns a new instance.
  */
 public final class UkSortCodeAccountDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(6, CompoundFilter.DIGIT);
 
     /** Option: path of a modulus weight table in Vocalink's {@code valacdos.txt} format. */
     public static final String WEIGHT_TABLE = "weightTable";
@@ -107,6 +110,11 @@ public final class UkSortCodeAccountDetector implements Detector {
     @Override
     public boolean contextInsideMatches() {
         return true;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -20,6 +21,8 @@ import org.piiscanner.classifiers.Validation;
  * NHS check is told apart by which detector's context words are near.
  */
 public final class UkUtrDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(10, CompoundFilter.DIGIT);
 
     static final ScoredPattern COMPACT = ScoredPattern.needsContext("UK_UTR (10 digits)", 0.45);
     static final ScoredPattern GROUPED = ScoredPattern.needsContext("UK_UTR (5 5)", 0.5);
@@ -51,6 +54,11 @@ public final class UkUtrDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

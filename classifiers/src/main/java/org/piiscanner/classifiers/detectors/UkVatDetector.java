@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -26,6 +27,8 @@ import org.piiscanner.classifiers.Validation;
  * <p>Immutable and thread-safe.
  */
 public final class UkVatDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(7, CompoundFilter.DIGIT);
 
     static final ScoredPattern GROUPED = ScoredPattern.of("UK_VAT (prefixed, grouped, mod 97)", 0.65);
     static final ScoredPattern COMPACT = ScoredPattern.of("UK_VAT (prefixed, compact, mod 97)", 0.6);
@@ -56,6 +59,11 @@ public final class UkVatDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override

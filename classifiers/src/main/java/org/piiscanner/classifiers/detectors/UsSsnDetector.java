@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -22,6 +23,8 @@ import org.piiscanner.classifiers.Validation;
  * form also occurs in addresses, tables and phone-number fragments, so it needs context, as do bare nine digits.
  */
 public final class UsSsnDetector implements Detector {
+
+    private static final CompoundFilter FILTER = CompoundFilter.of(9, CompoundFilter.DIGIT);
 
     static final ScoredPattern DASHED = ScoredPattern.of("US_SSN (AAA-GG-SSSS)", 0.5);
     static final ScoredPattern SPACED = ScoredPattern.needsContext("US_SSN (AAA GG SSSS)", 0.4);
@@ -55,6 +58,11 @@ public final class UsSsnDetector implements Detector {
     @Override
     public ContextWords contextWords() {
         return CONTEXT;
+    }
+
+    @Override
+    public CompoundFilter compoundFilter() {
+        return FILTER;
     }
 
     @Override
