@@ -24,7 +24,7 @@ import org.piiscanner.classifiers.Validation;
  *
  * <p>Immutable and thread-safe.
  */
-public final class BicDetector implements Detector {
+public final class BicDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(8, CompoundFilter.UPPER);
 
@@ -42,34 +42,15 @@ public final class BicDetector implements Detector {
         COUNTRIES[index('X', 'K')] = true;
     }
 
-    @Override
-    public String id() {
-        return "bic";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.BIC);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(BIC);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public BicDetector() {
+        super("bic", Set.of(EntityType.BIC), List.of(BIC), CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.piiscanner.classifiers.checksum.Luhn;
  * mixed), Luhn-valid, with an issuer prefix (IIN) and length that a scheme uses. All-same-digit numbers are
  * rejected; published test numbers (Stripe, TabaPay, NMI) are reported as test values.
  */
-public final class CreditCardDetector implements Detector {
+public final class CreditCardDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(13, CompoundFilter.DIGIT);
 
@@ -38,34 +38,16 @@ public final class CreditCardDetector implements Detector {
             "3566002020360505", "3530111333300000", "6200000000000005", "6205500000000000004",
             "6799990100000000019", "4000000000000002", "4000000000009995", "5454545454545454");
 
-    @Override
-    public String id() {
-        return "credit_card";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.CREDIT_CARD);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(GROUPED, CONTIGUOUS);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public CreditCardDetector() {
+        super("credit_card", Set.of(EntityType.CREDIT_CARD), List.of(GROUPED, CONTIGUOUS), CONTEXT,
+                Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

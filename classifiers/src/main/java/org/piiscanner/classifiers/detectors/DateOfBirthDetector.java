@@ -27,7 +27,7 @@ import org.piiscanner.classifiers.Validation;
  * be a plausible birth date: not in the future and at most 120 years ago (two-digit years take the century that
  * satisfies this). Immutable and thread-safe; "today" comes from the injected clock.
  */
-public final class DateOfBirthDetector implements Detector {
+public final class DateOfBirthDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(1, CompoundFilter.DIGIT);
 
@@ -55,38 +55,16 @@ public final class DateOfBirthDetector implements Detector {
 
     /** A detector judging plausibility against {@code clock} (for tests). */
     DateOfBirthDetector(Clock clock) {
+        super("date_of_birth", Set.of(EntityType.DATE_OF_BIRTH), List.of(NUMERIC, ISO, TEXTUAL, TWO_DIGIT_YEAR),
+                CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    @Override
-    public String id() {
-        return "date_of_birth";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.DATE_OF_BIRTH);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(NUMERIC, ISO, TEXTUAL, TWO_DIGIT_YEAR);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
-    }
 
     @Override
     public void scan(Candidate c, MatchCollector out) {

@@ -3,8 +3,8 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
-import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
 import org.piiscanner.classifiers.MatchCollector;
 import org.piiscanner.classifiers.ScoredPattern;
@@ -17,15 +17,14 @@ import org.piiscanner.classifiers.text.PhraseMatcher;
 /**
  * Reports every occurrence of configured terms (whole words, case-insensitive) in one pass. Thread-safe.
  */
-public final class DenyListDetector implements Detector {
+public final class DenyListDetector extends DeclaredDetector {
 
-    private final String id;
     private final EntityType type;
     private final ScoredPattern pattern;
     private final PhraseMatcher terms;
 
     private DenyListDetector(String id, EntityType type, ScoredPattern pattern, PhraseMatcher terms) {
-        this.id = id;
+        super(id, Set.of(type), List.of(pattern), ContextWords.NONE, Set.of(Trigger.WHOLE_TEXT), CompoundFilter.ANY);
         this.type = type;
         this.pattern = pattern;
         this.terms = terms;
@@ -41,31 +40,6 @@ public final class DenyListDetector implements Detector {
         }
         return new DenyListDetector(settings.id(), type,
                 ScoredPattern.of("deny-list " + settings.id(), settings.score()), PhraseMatcher.of(settings.values()));
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(type);
-    }
-
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(pattern);
-    }
-
-    @Override
-    public ContextWords contextWords() {
-        return ContextWords.NONE;
-    }
-
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.WHOLE_TEXT);
     }
 
     @Override

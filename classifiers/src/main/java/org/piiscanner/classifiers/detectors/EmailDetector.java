@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -25,7 +26,7 @@ import org.piiscanner.classifiers.Validation;
  * Quoted local parts, IP-literal domains and non-ASCII (EAI) addresses are not recognised; for a non-ASCII local
  * part only its ASCII tail before the {@code @} is matched, as the spec's regex does.
  */
-public final class EmailDetector implements Detector {
+public final class EmailDetector extends DeclaredDetector {
 
     static final ScoredPattern PERSONAL = ScoredPattern.of("EMAIL (mailbox, IANA TLD)", 0.85);
     static final ScoredPattern ROLE = ScoredPattern.of("EMAIL (role or service mailbox)", 0.6);
@@ -46,29 +47,15 @@ public final class EmailDetector implements Detector {
             "customerservice", "customer.service", "mailer-daemon", "bounce", "bounces", "notifications", "alerts",
             "git");
 
-    @Override
-    public String id() {
-        return "email";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.EMAIL_ADDRESS);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(PERSONAL, ROLE);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.AT_SIGN);
+
+
+    public EmailDetector() {
+        super("email", Set.of(EntityType.EMAIL_ADDRESS), List.of(PERSONAL, ROLE), CONTEXT, Set.of(Trigger.AT_SIGN),
+                CompoundFilter.ANY);
     }
 
     @Override

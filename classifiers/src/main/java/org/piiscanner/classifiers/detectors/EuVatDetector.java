@@ -26,7 +26,7 @@ import org.piiscanner.classifiers.Validation;
  *
  * <p>Immutable and thread-safe.
  */
-public final class EuVatDetector implements Detector {
+public final class EuVatDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(4, CompoundFilter.DIGIT | CompoundFilter.UPPER);
 
@@ -44,34 +44,16 @@ public final class EuVatDetector implements Detector {
     /** Longest national part (SE, NL, LT: 12 characters). */
     private static final int MAX = 12;
 
-    @Override
-    public String id() {
-        return "eu_vat";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.EU_VAT);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(COMPACT, SPACED, SHORT, OSS, GREEK_GR);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public EuVatDetector() {
+        super("eu_vat", Set.of(EntityType.EU_VAT), List.of(COMPACT, SPACED, SHORT, OSS, GREEK_GR), CONTEXT,
+                Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

@@ -39,7 +39,7 @@ import org.piiscanner.classifiers.checksum.Mod97;
  *
  * <p>Immutable and thread-safe; the registry is read once, when the class is initialised.
  */
-public final class IbanDetector implements Detector {
+public final class IbanDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(4, CompoundFilter.MIXED);
 
@@ -57,34 +57,16 @@ public final class IbanDetector implements Detector {
 
     private static final Registry REGISTRY = Registry.load();
 
-    @Override
-    public String id() {
-        return "iban";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.IBAN_CODE);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(GROUPED, COMPACT, IRREGULAR, LOWER_CASE);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public IbanDetector() {
+        super("iban", Set.of(EntityType.IBAN_CODE), List.of(GROUPED, COMPACT, IRREGULAR, LOWER_CASE), CONTEXT,
+                Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.piiscanner.classifiers.Validation;
  *
  * <p>Immutable and thread-safe.
  */
-public final class IpAddressDetector implements Detector {
+public final class IpAddressDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = new CompoundFilter(1, CompoundFilter.DIGIT, CompoundFilter.DOT | CompoundFilter.COLON);
 
@@ -58,35 +58,17 @@ public final class IpAddressDetector implements Detector {
     private static final ScoredPattern[] V4 = {V4_PUBLIC, V4_PRIVATE, V4_RESERVED, V4_DOCUMENTATION};
     private static final ScoredPattern[] V6 = {V6_PUBLIC, V6_PRIVATE, V6_RESERVED, V6_DOCUMENTATION};
 
-    @Override
-    public String id() {
-        return "ip_address";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.IP_ADDRESS);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(V4_PUBLIC, V4_PRIVATE, V4_RESERVED, V4_DOCUMENTATION, V6_PUBLIC, V6_PRIVATE, V6_RESERVED,
-                V6_DOCUMENTATION);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public IpAddressDetector() {
+        super("ip_address", Set.of(EntityType.IP_ADDRESS), List.of(V4_PUBLIC, V4_PRIVATE, V4_RESERVED,
+                V4_DOCUMENTATION, V6_PUBLIC, V6_PRIVATE, V6_RESERVED,
+                V6_DOCUMENTATION), CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.piiscanner.classifiers.Validation;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MacAddressDetector implements Detector {
+public final class MacAddressDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = new CompoundFilter(14, 0, CompoundFilter.COLON | CompoundFilter.HYPHEN | CompoundFilter.DOT);
 
@@ -40,34 +40,16 @@ public final class MacAddressDetector implements Detector {
             "mac", "mac address", "hardware address", "physical address", "ethernet", "ether", "hwaddr", "wifi",
             "wi-fi", "bssid", "device id"));
 
-    @Override
-    public String id() {
-        return "mac_address";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.MAC_ADDRESS);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(UNIVERSAL, LOCAL, MULTICAST, DOCUMENTATION);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public MacAddressDetector() {
+        super("mac_address", Set.of(EntityType.MAC_ADDRESS), List.of(UNIVERSAL, LOCAL, MULTICAST, DOCUMENTATION),
+                CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

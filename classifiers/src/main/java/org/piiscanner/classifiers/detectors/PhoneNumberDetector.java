@@ -37,7 +37,7 @@ import org.piiscanner.classifiers.Validation;
  * {@code regions} lists the ISO 3166 region codes for national-format numbers (default {@code GB}; {@code UK} is
  * not a region code). The explanation notes the number type and region, never the number.
  */
-public final class PhoneNumberDetector implements Detector {
+public final class PhoneNumberDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(1, CompoundFilter.DIGIT);
 
@@ -93,6 +93,8 @@ public final class PhoneNumberDetector implements Detector {
     }
 
     private PhoneNumberDetector(String[] regions, boolean reportDrama) {
+        super("phone", Set.of(EntityType.PHONE_NUMBER), List.of(INTERNATIONAL, NATIONAL, SHAPE), CONTEXT,
+                Set.of(Trigger.COMPOUND), FILTER);
         this.regions = regions;
         this.trunkPrefixes = new String[regions.length];
         for (int i = 0; i < regions.length; i++) {
@@ -102,35 +104,11 @@ public final class PhoneNumberDetector implements Detector {
         this.reportDrama = reportDrama;
     }
 
-    @Override
-    public String id() {
-        return "phone";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.PHONE_NUMBER);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(INTERNATIONAL, NATIONAL, SHAPE);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
-    }
 
     @Override
     public Set<String> optionKeys() {

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
-import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
 import org.piiscanner.classifiers.MatchCollector;
 import org.piiscanner.classifiers.ScoredPattern;
@@ -25,15 +25,14 @@ import org.piiscanner.classifiers.config.CustomPattern;
  * <p>Each expression gets a budget of character reads per text (200 per character plus 10,000): an expression
  * that backtracks catastrophically stops matching on that text instead of hanging the scan. Thread-safe.
  */
-public final class RegexDetector implements Detector {
+public final class RegexDetector extends DeclaredDetector {
 
-    private final String id;
     private final EntityType type;
     private final List<ScoredPattern> patterns;
     private final List<Pattern> regexes;
 
     private RegexDetector(String id, EntityType type, List<ScoredPattern> patterns, List<Pattern> regexes) {
-        this.id = id;
+        super(id, Set.of(type), patterns, ContextWords.NONE, Set.of(Trigger.WHOLE_TEXT), CompoundFilter.ANY);
         this.type = type;
         this.patterns = List.copyOf(patterns);
         this.regexes = List.copyOf(regexes);
@@ -59,31 +58,6 @@ public final class RegexDetector implements Detector {
             scored.add(new ScoredPattern(p.name(), p.score(), p.contextRequired()));
         }
         return new RegexDetector(settings.id(), type, scored, compiled);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(type);
-    }
-
-    @Override
-    public List<ScoredPattern> patterns() {
-        return patterns;
-    }
-
-    @Override
-    public ContextWords contextWords() {
-        return ContextWords.NONE;
-    }
-
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.WHOLE_TEXT);
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.piiscanner.classifiers.Validation;
  * unknown), the first initial is a letter. The check characters cannot be verified (DVLA does not publish the
  * algorithm). DVLA prints upper case; lower- or mixed-case values are reported only near context words.
  */
-public final class UkDrivingLicenceDetector implements Detector {
+public final class UkDrivingLicenceDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(16, CompoundFilter.DIGIT | CompoundFilter.LETTER);
 
@@ -38,34 +38,16 @@ public final class UkDrivingLicenceDetector implements Detector {
 
     private static final String NOTE = "structure only; check characters not public";
 
-    @Override
-    public String id() {
-        return "uk_driving_licence";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.UK_DRIVING_LICENCE);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(STRUCTURE, WITH_ISSUE, ANY_CASE);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public UkDrivingLicenceDetector() {
+        super("uk_driving_licence", Set.of(EntityType.UK_DRIVING_LICENCE), List.of(STRUCTURE, WITH_ISSUE, ANY_CASE),
+                CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

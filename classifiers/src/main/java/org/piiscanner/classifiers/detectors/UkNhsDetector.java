@@ -24,7 +24,7 @@ import org.piiscanner.classifiers.checksum.Luhn;
  * explanation note labels the class from the advisory ranges ({@code NHS}, {@code CHI}, {@code H&C},
  * {@code NHS test range}); the reserved {@code 999} range is reported as a test value.
  */
-public final class UkNhsDetector implements Detector {
+public final class UkNhsDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(10, CompoundFilter.DIGIT);
 
@@ -40,34 +40,16 @@ public final class UkNhsDetector implements Detector {
             "community health index", "h&c number", "health and care number", "patient", "pds", "gp",
             "hospital number", "health services authority", "health authority"), List.of());
 
-    @Override
-    public String id() {
-        return "uk_nhs";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.UK_NHS);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(GROUPED, COMPACT);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public UkNhsDetector() {
+        super("uk_nhs", Set.of(EntityType.UK_NHS), List.of(GROUPED, COMPACT), CONTEXT, Set.of(Trigger.COMPOUND),
+                FILTER);
     }
 
     @Override

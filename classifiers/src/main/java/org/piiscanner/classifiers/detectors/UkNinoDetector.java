@@ -20,7 +20,7 @@ import org.piiscanner.classifiers.Validation;
  * <p>No checksum exists; the prefix rules of NIM39110 are the validation. HMRC's documented example
  * {@code QQ 12 34 56 A} and the placeholder {@code PP999999P} are reported as test values.
  */
-public final class UkNinoDetector implements Detector {
+public final class UkNinoDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(8, CompoundFilter.DIGIT | CompoundFilter.UPPER);
 
@@ -37,34 +37,16 @@ public final class UkNinoDetector implements Detector {
 
     private static final String PROHIBITED_PREFIXES = "BG GB KN NK NT TN ZZ";
 
-    @Override
-    public String id() {
-        return "uk_nino";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.UK_NINO);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(COMPACT, GROUPED, TEMPORARY, NO_SUFFIX, EXAMPLE);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public UkNinoDetector() {
+        super("uk_nino", Set.of(EntityType.UK_NINO), List.of(COMPACT, GROUPED, TEMPORARY, NO_SUFFIX, EXAMPLE),
+                CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

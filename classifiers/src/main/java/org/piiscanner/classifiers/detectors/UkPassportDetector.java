@@ -22,7 +22,7 @@ import org.piiscanner.classifiers.checksum.Icao9303;
  * <p>An MRZ of any nationality is reported (the explanation note names it, e.g. {@code MRZ GBR}); UK nationality
  * codes score higher. The ICAO specimen document number {@code L898902C} is a test value.
  */
-public final class UkPassportDetector implements Detector {
+public final class UkPassportDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(7, CompoundFilter.DIGIT);
 
@@ -42,34 +42,16 @@ public final class UkPassportDetector implements Detector {
     private static final Set<String> UK_NATIONALITIES = Set.of("GBR", "GBD", "GBN", "GBO", "GBP", "GBS");
     private static final String ICAO_SPECIMEN = "L898902C<";
 
-    @Override
-    public String id() {
-        return "uk_passport";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.UK_PASSPORT);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(MRZ_UK, MRZ_OTHER, NINE_DIGITS, LEGACY, TWO_LETTERS);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public UkPassportDetector() {
+        super("uk_passport", Set.of(EntityType.UK_PASSPORT), List.of(MRZ_UK, MRZ_OTHER, NINE_DIGITS, LEGACY,
+                TWO_LETTERS), CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.piiscanner.classifiers.Validation;
  *
  * <p>Immutable and thread-safe.
  */
-public final class UkPostcodeDetector implements Detector {
+public final class UkPostcodeDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(5, CompoundFilter.DIGIT | CompoundFilter.UPPER);
 
@@ -48,34 +48,16 @@ public final class UkPostcodeDetector implements Detector {
     private static final Set<String> OVERSEAS_AREAS = Set.of(
             "ASCN", "STHL", "TDCU", "BBND", "BIQQ", "FIQQ", "PCRN", "SIQQ", "TKCA");
 
-    @Override
-    public String id() {
-        return "uk_postcode";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.UK_POSTCODE);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(KNOWN_AREA, UNKNOWN_AREA, BFPO, OVERSEAS);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public UkPostcodeDetector() {
+        super("uk_postcode", Set.of(EntityType.UK_POSTCODE), List.of(KNOWN_AREA, UNKNOWN_AREA, BFPO, OVERSEAS),
+                CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

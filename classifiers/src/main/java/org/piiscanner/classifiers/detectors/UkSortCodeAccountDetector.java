@@ -37,7 +37,7 @@ import org.piiscanner.classifiers.checksum.VocalinkModulus;
  *
  * <p>Immutable and thread-safe; {@link #configure} returns a new instance.
  */
-public final class UkSortCodeAccountDetector implements Detector {
+public final class UkSortCodeAccountDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(6, CompoundFilter.DIGIT);
 
@@ -83,28 +83,14 @@ public final class UkSortCodeAccountDetector implements Detector {
     }
 
     private UkSortCodeAccountDetector(VocalinkModulus modulus) {
+        super("uk_sort_code_account", Set.of(EntityType.UK_SORT_CODE_ACCOUNT), List.of(CHECKED, GROUPED, BARE,
+                ORGANISATION), CONTEXT, Set.of(Trigger.COMPOUND), FILTER);
         this.modulus = modulus;
     }
 
-    @Override
-    public String id() {
-        return "uk_sort_code_account";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.UK_SORT_CODE_ACCOUNT);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(CHECKED, GROUPED, BARE, ORGANISATION);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
     /** A label between the sort code and the account ("08-99-99 acc no 66374958") is context. */
     @Override
@@ -112,15 +98,7 @@ public final class UkSortCodeAccountDetector implements Detector {
         return true;
     }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
-    }
 
     @Override
     public Set<String> optionKeys() {

@@ -20,7 +20,7 @@ import org.piiscanner.classifiers.Validation;
  * 10-digit number in eleven passes, so matches are reported only near context words; a number that also passes the
  * NHS check is told apart by which detector's context words are near.
  */
-public final class UkUtrDetector implements Detector {
+public final class UkUtrDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(10, CompoundFilter.DIGIT);
 
@@ -36,34 +36,16 @@ public final class UkUtrDetector implements Detector {
     private static final String CHECK = "21987654321";
     private static final int[] WEIGHTS = {0, 6, 7, 8, 9, 10, 5, 4, 3, 2};
 
-    @Override
-    public String id() {
-        return "uk_utr";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.UK_UTR);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(COMPACT, GROUPED, PAYMENT);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public UkUtrDetector() {
+        super("uk_utr", Set.of(EntityType.UK_UTR), List.of(COMPACT, GROUPED, PAYMENT), CONTEXT,
+                Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

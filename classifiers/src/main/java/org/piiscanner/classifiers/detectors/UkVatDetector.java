@@ -26,7 +26,7 @@ import org.piiscanner.classifiers.Validation;
  *
  * <p>Immutable and thread-safe.
  */
-public final class UkVatDetector implements Detector {
+public final class UkVatDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(7, CompoundFilter.DIGIT);
 
@@ -41,34 +41,16 @@ public final class UkVatDetector implements Detector {
     /** Longest prefixed form: GB + 9 digits + 3-digit branch. */
     private static final int MAX = 14;
 
-    @Override
-    public String id() {
-        return "uk_vat";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.UK_VAT);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(GROUPED, COMPACT, GOVERNMENT, BARE);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public UkVatDetector() {
+        super("uk_vat", Set.of(EntityType.UK_VAT), List.of(GROUPED, COMPACT, GOVERNMENT, BARE), CONTEXT,
+                Set.of(Trigger.COMPOUND), FILTER);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.piiscanner.classifiers.detectors;
 import java.util.List;
 import java.util.Set;
 import org.piiscanner.classifiers.Candidate;
+import org.piiscanner.classifiers.CompoundFilter;
 import org.piiscanner.classifiers.ContextWords;
 import org.piiscanner.classifiers.Detector;
 import org.piiscanner.classifiers.EntityType;
@@ -29,7 +30,7 @@ import org.piiscanner.classifiers.Validation;
  * <p>Findings of other detectors inside a URL (an e-mail address in a query, an IP address as host) are reported
  * too ({@link #allowsNestedFindings()}).
  */
-public final class UrlDetector implements Detector {
+public final class UrlDetector extends DeclaredDetector {
 
     static final ScoredPattern WITH_SCHEME = ScoredPattern.of("URL (scheme://host)", 0.6);
     static final ScoredPattern WWW = ScoredPattern.of("URL (www. host, no scheme)", 0.5);
@@ -49,29 +50,15 @@ public final class UrlDetector implements Detector {
     private static final int HOST_IPV6 = 3;
     private static final int HOST_LOCALHOST = 4;
 
-    @Override
-    public String id() {
-        return "url";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.URL);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(WITH_SCHEME, WWW);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.URL_SCHEME);
+
+
+    public UrlDetector() {
+        super("url", Set.of(EntityType.URL), List.of(WITH_SCHEME, WWW), CONTEXT, Set.of(Trigger.URL_SCHEME),
+                CompoundFilter.ANY);
     }
 
     @Override

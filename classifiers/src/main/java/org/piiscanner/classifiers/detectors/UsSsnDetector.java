@@ -22,7 +22,7 @@ import org.piiscanner.classifiers.Validation;
  * {@code 98765432x}) are invalid. The hyphenated form is the one the SSA prints and is reported alone; the spaced
  * form also occurs in addresses, tables and phone-number fragments, so it needs context, as do bare nine digits.
  */
-public final class UsSsnDetector implements Detector {
+public final class UsSsnDetector extends DeclaredDetector {
 
     private static final CompoundFilter FILTER = CompoundFilter.of(9, CompoundFilter.DIGIT);
 
@@ -40,34 +40,16 @@ public final class UsSsnDetector implements Detector {
 
     private static final Set<String> DENY_LIST = Set.of("078051120", "219099999", "457555462", "123456789");
 
-    @Override
-    public String id() {
-        return "us_ssn";
-    }
 
-    @Override
-    public Set<EntityType> entityTypes() {
-        return Set.of(EntityType.US_SSN);
-    }
 
-    @Override
-    public List<ScoredPattern> patterns() {
-        return List.of(DASHED, SPACED, BARE);
-    }
 
-    @Override
-    public ContextWords contextWords() {
-        return CONTEXT;
-    }
 
-    @Override
-    public CompoundFilter compoundFilter() {
-        return FILTER;
-    }
 
-    @Override
-    public Set<Trigger> triggers() {
-        return Set.of(Trigger.COMPOUND);
+
+
+    public UsSsnDetector() {
+        super("us_ssn", Set.of(EntityType.US_SSN), List.of(DASHED, SPACED, BARE), CONTEXT, Set.of(Trigger.COMPOUND),
+                FILTER);
     }
 
     @Override
