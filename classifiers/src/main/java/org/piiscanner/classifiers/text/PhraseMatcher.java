@@ -4,11 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Finds many phrases in one pass (an Aho-Corasick automaton compiled to a transition table).
@@ -39,7 +38,9 @@ public final class PhraseMatcher {
     private final boolean[] alnumStart;
     private final boolean[] alnumEnd;
     private final int[] asciiSymbol = new int[128];
-    private final Map<Character, Integer> otherSymbol = new HashMap<>();
+    /** Non-ASCII characters of the phrases, sorted, and their symbols (a short array: a map would box per char). */
+    private final char[] otherChars;
+    private final int[] otherSymbols;
     private final int alphabet;
     /**
      * Transitions, pre-multiplied: {@code delta[state * alphabet + symbol]} is the next state times alphabet, with
@@ -62,6 +63,7 @@ public final class PhraseMatcher {
         this.alnumEnd = new boolean[patterns.length];
         int sym = 1;
         int max = 0;
+        TreeMap<Character, Integer> other = new TreeMap<>();
         for (int p = 0; p < patterns.length; p++) {
             String s = patterns[p];
             max = Math.max(max, s.length());
@@ -73,10 +75,17 @@ public final class PhraseMatcher {
                     if (asciiSymbol[c] == 0) {
                         asciiSymbol[c] = sym++;
                     }
-                } else if (!otherSymbol.containsKey(c)) {
-                    otherSymbol.put(c, sym++);
+                } else if (!other.containsKey(c)) {
+                    other.put(c, sym++);
                 }
             }
+        }
+        this.otherChars = new char[other.size()];
+        this.otherSymbols = new int[other.size()];
+        int k = 0;
+        for (var e : other.entrySet()) {
+            otherChars[k] = e.getKey();
+            otherSymbols[k++] = e.getValue();
         }
         this.alphabet = sym;
         this.maxLength = max;
@@ -239,9 +248,10 @@ public final class PhraseMatcher {
         if (lower < 128) {
             return asciiSymbol[lower];
         }
-        Integer s = otherSymbol.get(lower);
-        return s == null ? 0 : s;
+        int i = Arrays.binarySearch(otherChars, lower);
+        return i < 0 ? 0 : otherSymbols[i];
     }
+
 
     private static char fold(char c) {
         if (c < 128) {
