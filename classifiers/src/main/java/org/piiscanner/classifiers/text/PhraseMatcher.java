@@ -37,6 +37,8 @@ public final class PhraseMatcher {
     private final int[] owner;
     private final boolean[] alnumStart;
     private final boolean[] alnumEnd;
+    /** Pattern length, negative for a pattern with a space (its match may be longer: whitespace runs). */
+    private final int[] fixedLength;
     private final int[] asciiSymbol = new int[128];
     /** Non-ASCII characters of the phrases, sorted, and their symbols (a short array: a map would box per char). */
     private final char[] otherChars;
@@ -61,6 +63,7 @@ public final class PhraseMatcher {
         this.owner = owner;
         this.alnumStart = new boolean[patterns.length];
         this.alnumEnd = new boolean[patterns.length];
+        this.fixedLength = new int[patterns.length];
         int sym = 1;
         int max = 0;
         TreeMap<Character, Integer> other = new TreeMap<>();
@@ -69,6 +72,7 @@ public final class PhraseMatcher {
             max = Math.max(max, s.length());
             alnumStart[p] = Character.isLetterOrDigit(s.charAt(0));
             alnumEnd[p] = Character.isLetterOrDigit(s.charAt(s.length() - 1));
+            fixedLength[p] = s.indexOf(' ') >= 0 ? -1 : s.length();
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c < 128) {
@@ -382,7 +386,7 @@ public final class PhraseMatcher {
 
     private boolean report(char[] text, int length, Hit hit, int i, int[] outs) {
         for (int p : outs) {
-            int start = phraseStart(text, i, patterns[p]);
+            int start = fixedLength[p] > 0 ? i + 1 - fixedLength[p] : phraseStart(text, i, patterns[p]);
             int end = i + 1;
             if (alnumStart[p] && start > 0 && isWordChar(text[start - 1])) {
                 continue;
