@@ -42,6 +42,32 @@ public final class EntityType implements Comparable<EntityType> {
     public static final EntityType MAC_ADDRESS = builtIn("MAC_ADDRESS", DataCategory.TECHNICAL);
     public static final EntityType URL = builtIn("URL", DataCategory.TECHNICAL, DataCategory.USAGE);
     public static final EntityType DATE_OF_BIRTH = builtIn("DATE_OF_BIRTH", DataCategory.IDENTITY);
+    /** Data concerning health (Art. 9), found by the phrase lists of identifiers spec §21.8. */
+    public static final EntityType SPECIAL_CATEGORY_HEALTH = special("SPECIAL_CATEGORY_HEALTH",
+            SpecialCategory.HEALTH);
+    /** Racial or ethnic origin (Art. 9), spec §21.2. */
+    public static final EntityType SPECIAL_CATEGORY_ETHNIC_ORIGIN = special("SPECIAL_CATEGORY_ETHNIC_ORIGIN",
+            SpecialCategory.ETHNIC_ORIGIN);
+    /** Political opinions (Art. 9), spec §21.3. */
+    public static final EntityType SPECIAL_CATEGORY_POLITICAL_OPINION = special(
+            "SPECIAL_CATEGORY_POLITICAL_OPINION", SpecialCategory.POLITICAL_OPINION);
+    /** Religious or philosophical beliefs (Art. 9), spec §21.4. */
+    public static final EntityType SPECIAL_CATEGORY_RELIGIOUS_BELIEF = special("SPECIAL_CATEGORY_RELIGIOUS_BELIEF",
+            SpecialCategory.RELIGIOUS_BELIEF);
+    /** Trade union membership (Art. 9), spec §21.5. */
+    public static final EntityType SPECIAL_CATEGORY_TRADE_UNION = special("SPECIAL_CATEGORY_TRADE_UNION",
+            SpecialCategory.TRADE_UNION);
+    /** Genetic data (Art. 9), spec §21.6. */
+    public static final EntityType SPECIAL_CATEGORY_GENETIC = special("SPECIAL_CATEGORY_GENETIC",
+            SpecialCategory.GENETIC);
+    /** Biometric data used for identification (Art. 9), spec §21.7. */
+    public static final EntityType SPECIAL_CATEGORY_BIOMETRIC = special("SPECIAL_CATEGORY_BIOMETRIC",
+            SpecialCategory.BIOMETRIC);
+    /** Sex life and sexual orientation (Art. 9), spec §21.9. */
+    public static final EntityType SPECIAL_CATEGORY_SEX_LIFE = special("SPECIAL_CATEGORY_SEX_LIFE",
+            SpecialCategory.SEX_LIFE);
+    /** Criminal convictions and offences, alleged ones and their absence included (Art. 10), spec §21.10. */
+    public static final EntityType CRIMINAL_OFFENCE = builtIn("CRIMINAL_OFFENCE", DataCategory.CRIMINAL_OFFENCE);
 
     private final String name;
     private final DataCategory category;
@@ -71,6 +97,10 @@ public final class EntityType implements Comparable<EntityType> {
         Set<DataCategory> set = EnumSet.noneOf(DataCategory.class);
         Collections.addAll(set, secondary);
         return builtIn(name, category, set, Set.of());
+    }
+
+    private static EntityType special(String name, SpecialCategory subtype) {
+        return builtIn(name, DataCategory.SPECIAL_CATEGORY, Set.of(), EnumSet.of(subtype));
     }
 
     private static EntityType builtIn(String name, DataCategory category, Set<DataCategory> secondary,

@@ -13,7 +13,10 @@ class EntityTypeTest {
         assertThat(EntityType.builtIns()).extracting(EntityType::name).containsExactly(
                 "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "BIC", "UK_NINO", "UK_NHS",
                 "UK_SORT_CODE_ACCOUNT", "UK_POSTCODE", "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_VAT", "UK_UTR",
-                "EU_VAT", "US_SSN", "IP_ADDRESS", "MAC_ADDRESS", "URL", "DATE_OF_BIRTH");
+                "EU_VAT", "US_SSN", "IP_ADDRESS", "MAC_ADDRESS", "URL", "DATE_OF_BIRTH",
+                "SPECIAL_CATEGORY_HEALTH", "SPECIAL_CATEGORY_ETHNIC_ORIGIN", "SPECIAL_CATEGORY_POLITICAL_OPINION",
+                "SPECIAL_CATEGORY_RELIGIOUS_BELIEF", "SPECIAL_CATEGORY_TRADE_UNION", "SPECIAL_CATEGORY_GENETIC",
+                "SPECIAL_CATEGORY_BIOMETRIC", "SPECIAL_CATEGORY_SEX_LIFE", "CRIMINAL_OFFENCE");
     }
 
     @Test
@@ -27,6 +30,18 @@ class EntityTypeTest {
         assertThat(EntityType.UK_POSTCODE.category()).isEqualTo(DataCategory.CONTACT);
         assertThat(EntityType.IBAN_CODE.category()).isEqualTo(DataCategory.FINANCIAL);
         assertThat(EntityType.DATE_OF_BIRTH.category()).isEqualTo(DataCategory.IDENTITY);
+        assertThat(EntityType.SPECIAL_CATEGORY_HEALTH.category()).isEqualTo(DataCategory.SPECIAL_CATEGORY);
+        assertThat(EntityType.SPECIAL_CATEGORY_HEALTH.specialCategories()).containsExactly(SpecialCategory.HEALTH);
+        assertThat(EntityType.SPECIAL_CATEGORY_SEX_LIFE.specialCategories())
+                .containsExactly(SpecialCategory.SEX_LIFE);
+        assertThat(EntityType.CRIMINAL_OFFENCE.category()).isEqualTo(DataCategory.CRIMINAL_OFFENCE);
+        assertThat(EntityType.CRIMINAL_OFFENCE.specialCategories()).isEmpty();
+        for (SpecialCategory sc : SpecialCategory.values()) {
+            EntityType t = EntityType.builtIn("SPECIAL_CATEGORY_" + sc.name()).orElseThrow();
+            assertThat(t.category()).as(t.name()).isEqualTo(DataCategory.SPECIAL_CATEGORY);
+            assertThat(t.specialCategories()).as(t.name()).containsExactly(sc);
+            assertThat(t.secondaryCategories()).as(t.name()).isEmpty();
+        }
         for (EntityType t : EntityType.builtIns()) {
             assertThat(t.secondaryCategories()).as(t.name()).doesNotContain(t.category());
         }
