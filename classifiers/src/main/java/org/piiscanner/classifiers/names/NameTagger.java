@@ -1,0 +1,183 @@
+package org.piiscanner.classifiers.names;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+
+/**
+ * Finds person, location and organization names in one text: splits it into lines and sentences, skips sentences in
+ * which no name can start, tokenises and tags the rest with the name-finder model, then applies the
+ * business-document {@link NameRules}.
+ *
+ * <p>Not thread-safe: it owns OpenNLP's {@code NameFinderME}, {@code SentenceDetectorME} and {@code TokenizerME},
+ * which keep per-call state. Use one per thread over shared {@link NameModels}; adaptive data (names seen earlier in
+ * the same document) is cleared at the start of every {@link #find} call.
+ */
+public final class NameTagger {
+
+    /**
+     * Capitalised words that start sentences far more often than names: a sentence whose only capitalised word is
+     * one of these, in first position, is not tagged.
+     */
+    private static final Set<String> STARTERS = words("The", "A", "An", "This", "That", "These", "Those", "It",
+            "Its", "We", "You", "He", "She", "They", "If", "In", "On", "At", "For", "But", "And", "Or", "So", "As",
+            "To", "Of", "With", "When", "What", "Why", "How", "Where", "Who", "Which", "There", "Here", "Please",
+            "Thanks", "Thank", "Yes", "No", "Not", "Also", "However", "Our", "My", "Your", "His", "Her", "Their",
+            "All", "Any", "Some", "Each", "Every", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Have",
+            "Has", "Had", "Can", "Could", "Will", "Would", "Should", "May", "Might", "Must", "Let", "Just", "Then",
+            "Now", "After", "Before", "Because", "Since", "Although", "While", "From", "By", "About", "Into", "Over",
+            "Under", "One", "Once", "Well", "Oh", "Ok", "OK", "Okay", "Hi", "Hello", "Yeah", "Most", "Many", "Much",
+            "More", "Even", "Only", "Both", "Other", "Another", "Such", "Very", "Still", "Never", "Always", "Maybe",
+            "Perhaps", "Sure", "Great", "Good", "Best", "First", "Also", "Again", "Anyway", "Otherwise", "Unless",
+            "Until", "Though", "Whether", "Every", "Nothing", "Everything", "Something", "Anything", "Someone",
+            "Everyone", "Anyone", "Nobody", "Don't", "I'm", "I've", "I'll", "I'd", "It's", "That's", "There's",
+            "Let's", "Can't", "Didn't", "Doesn't", "Isn't", "Wasn't", "Won't", "Note", "See", "Use", "Make", "Get",
+            "Go", "Take", "Keep", "Check", "Call", "Send", "Try", "Ask", "Tell", "Give", "Find", "Look", "Read",
+            "Click", "Also", "Overall", "Unfortunately", "Actually", "Basically", "Finally", "Additionally",
+            "Furthermore", "Moreover", "Therefore", "Thus", "Hence", "Meanwhile", "During", "Without", "Within",
+            "Through", "Between", "Against", "Among", "Upon", "Once", "Where", "Whatever", "Whenever", "Wherever");
+
+    private final NameFinderME finder;
+    private final SentenceDetectorME sentences;
+    private final TokenizerME tokenizer;
+    private final NameRules rules;
+    private final boolean useRules;
+
+    /** A tagger over the models, with the business-document rules. */
+    public NameTagger(NameModels models) {
+        this(models, true);
+    }
+
+    /** A tagger over the models; {@code useRules = false} gives the bare model (for evaluation). */
+    public NameTagger(NameModels models, boolean useRules) {
+        this.finder = new NameFinderME(models.names());
+        this.sentences = new SentenceDetectorME(models.sentences());
+        this.tokenizer = new TokenizerME(models.tokens());
+        this.rules = new NameRules(NameLists.get());
+        this.useRules = useRules;
+    }
+
+    /** Finds names in {@code text[0, length)}, sorted by start offset, never overlapping. */
+    public List<Name> find(char[] text, int length) {
+        finder.clearAdaptiveData();
+        List<Name> found = new ArrayList<>();
+        int lineStart = 0;
+        while (lineStart < length) {
+            int lineEnd = lineStart;
+            while (lineEnd < length && text[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            if (worthTagging(text, lineStart, lineEnd)) {
+                tagLine(text, lineStart, lineEnd, found);
+            }
+            lineStart = lineEnd + 1;
+        }
+        return useRules ? rules.apply(text, length, found) : found;
+    }
+
+    /** Finds names in a string (convenience for tests and tools). */
+    public List<Name> find(String text) {
+        return find(text.toCharArray(), text.length());
+    }
+
+    /** Tags pre-tokenised sentences of one document (gold tokens), without rules: for model evaluation. */
+    public List<Span[]> tagTokens(List<String[]> sentencesOfDocument) {
+        finder.clearAdaptiveData();
+        List<Span[]> out = new ArrayList<>();
+        for (String[] tokens : sentencesOfDocument) {
+            out.add(finder.find(tokens));
+        }
+        return out;
+    }
+
+    private void tagLine(char[] text, int lineStart, int lineEnd, List<Name> found) {
+        String line = new String(text, lineStart, lineEnd - lineStart);
+        Span[] sents = hasSentenceEnd(text, lineStart, lineEnd) ? sentences.sentPosDetect(line)
+                : new Span[] {new Span(0, line.length())};
+        for (Span s : sents) {
+            int ss = lineStart + s.getStart();
+            int se = lineStart + s.getEnd();
+            if (sents.length > 1 && !worthTagging(text, ss, se)) {
+                continue;
+            }
+            String sentence = line.substring(s.getStart(), s.getEnd());
+            Span[] tokenSpans = tokenizer.tokenizePos(sentence);
+            if (tokenSpans.length == 0) {
+                continue;
+            }
+            String[] tokens = new String[tokenSpans.length];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = tokenSpans[i].getCoveredText(sentence).toString();
+            }
+            Span[] names = finder.find(tokens);
+            if (names.length == 0) {
+                continue;
+            }
+            double[] probs = finder.probs(names);
+            for (int i = 0; i < names.length; i++) {
+                NameType type = NameType.ofModelType(names[i].getType());
+                if (type == null) {
+                    continue;
+                }
+                int start = ss + tokenSpans[names[i].getStart()].getStart();
+                int end = ss + tokenSpans[names[i].getEnd() - 1].getEnd();
+                found.add(new Name(type, start, end, "model", modelScore(type, probs[i]), ""));
+            }
+        }
+    }
+
+    /** Model probability to score: persons 0.55-0.85, locations and organizations 0.45-0.7. */
+    static double modelScore(NameType type, double probability) {
+        double p = Math.max(0, Math.min(1, probability));
+        double s = type == NameType.PERSON ? 0.55 + 0.3 * p : 0.45 + 0.25 * p;
+        return Math.round(s * 100) / 100.0;
+    }
+
+    private static boolean hasSentenceEnd(char[] t, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            char c = t[i];
+            if ((c == '.' || c == '!' || c == '?') && t[i + 1] == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if a name can start in {@code t[from, to)}: some word starts with an upper-case letter and is not a
+     * sentence-initial common word ({@link #STARTERS}) or the pronoun "I".
+     */
+    static boolean worthTagging(char[] t, int from, int to) {
+        boolean initial = true;
+        int i = from;
+        while (i < to) {
+            char c = t[i];
+            if (Character.isLetterOrDigit(c)) {
+                int ws = i;
+                while (i < to && (Character.isLetterOrDigit(t[i]) || t[i] == '\'')) {
+                    i++;
+                }
+                if (Character.isUpperCase(c) && !(i - ws == 1 && (c == 'I' || c == 'A') && (i >= to || t[i] != '.'))) {
+                    if (!initial || !STARTERS.contains(new String(t, ws, i - ws))) {
+                        return true;
+                    }
+                }
+                initial = false;
+                continue;
+            }
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '(' || c == '\t') {
+                initial = true;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    private static Set<String> words(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+}

@@ -1,0 +1,178 @@
+package org.piiscanner.classifiers.names;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.util.Span;
+
+/**
+ * Evaluation harness of the name pipeline: person precision / recall / F1 (exact span) of (a) the model alone on the
+ * gold tokens, (b) the whole text pipeline without rules and (c) with rules, per file; then throughput of the whole
+ * text pipeline (sentences, tokens, tagging, rules) in MB/s on one thread.
+ *
+ * <pre>{@code
+ * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * mvn -B -q -pl classifiers -Peval-ner verify -Dner.data=../shared/datasets
+ * }</pre>
+ * Options: {@code --data DIR} (required), {@code --model FILE} (default: the bundled model),
+ * {@code --files a.txt,b.txt} (default ewt-test, ewt-test-email, sec-fin3-test), {@code --errors N} print up to N
+ * misses and false alarms per file, {@code --seconds S} throughput measuring time (default 20, 0 = skip).
+ */
+public final class NameEvaluation {
+
+    private NameEvaluation() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i], args[i + 1]);
+        }
+        Path data = Path.of(o.getOrDefault("--data", "../shared/datasets"));
+        NameModels models = o.containsKey("--model") ? NameModels.withNameModel(Path.of(o.get("--model")))
+                : NameModels.bundled();
+        int errors = Integer.parseInt(o.getOrDefault("--errors", "0"));
+        double seconds = Double.parseDouble(o.getOrDefault("--seconds", "20"));
+        NerCorpus.sentenceSeparator = o.getOrDefault("--join", "newline").equals("space") ? " " : "\n";
+        NameTagger raw = new NameTagger(models, false);
+        NameTagger ruled = new NameTagger(models, true);
+        String files = o.getOrDefault("--files", "ewt-test.txt,ewt-test-email.txt,sec-fin3-test.txt");
+        for (String file : files.split(",")) {
+            List<NerCorpus.Document> docs = NerCorpus.read(data.resolve("ner").resolve(file));
+            Score tokens = modelOnTokens(raw, docs);
+            Score text = pipeline(raw, docs, 0, "");
+            Score rules = pipeline(ruled, docs, errors, file);
+            System.out.printf(Locale.ROOT, "%-22s person  model(tokens) %s%n", file, tokens);
+            System.out.printf(Locale.ROOT, "%-22s person  pipeline      %s%n", file, text);
+            System.out.printf(Locale.ROOT, "%-22s person  pipeline+rules %s%n", file, rules);
+        }
+        if (seconds > 0) {
+            throughput(ruled, NerCorpus.read(data.resolve("ner").resolve("ewt-test.txt")), seconds);
+        }
+    }
+
+    /** Person spans of the model on the gold tokens, one document at a time. */
+    static Score modelOnTokens(NameTagger tagger, List<NerCorpus.Document> docs) {
+        Score score = new Score();
+        for (NerCorpus.Document d : docs) {
+            List<String[]> sentences = new ArrayList<>();
+            for (NameSample s : d.sentences()) {
+                sentences.add(s.getSentence());
+            }
+            List<Span[]> found = tagger.tagTokens(sentences);
+            for (int i = 0; i < sentences.size(); i++) {
+                Set<Span> gold = persons(d.sentences().get(i).getNames());
+                Set<Span> pred = persons(found.get(i));
+                count(score, gold, pred);
+            }
+        }
+        return score;
+    }
+
+    private static Set<Span> persons(Span[] spans) {
+        Set<Span> out = new HashSet<>();
+        for (Span s : spans) {
+            if (s.getType().equals("person")) {
+                out.add(new Span(s.getStart(), s.getEnd()));
+            }
+        }
+        return out;
+    }
+
+    private static <T> void count(Score score, Set<T> gold, Set<T> pred) {
+        for (T p : pred) {
+            if (gold.contains(p)) {
+                score.truePositives++;
+            } else {
+                score.falsePositives++;
+            }
+        }
+        for (T g : gold) {
+            if (!pred.contains(g)) {
+                score.falseNegatives++;
+            }
+        }
+    }
+
+    /** Person character spans of the whole text pipeline on the detokenised documents. */
+    static Score pipeline(NameTagger tagger, List<NerCorpus.Document> docs, int errors, String label) {
+        Score score = new Score();
+        List<String> misses = new ArrayList<>();
+        List<String> alarms = new ArrayList<>();
+        for (NerCorpus.Document d : docs) {
+            Set<List<Integer>> gold = new HashSet<>();
+            for (NerCorpus.Gold g : d.gold()) {
+                if (g.type().equals("person")) {
+                    gold.add(List.of(g.start(), g.end()));
+                }
+            }
+            Set<List<Integer>> pred = new HashSet<>();
+            Map<List<Integer>, Name> byspan = new LinkedHashMap<>();
+            for (Name n : tagger.find(d.text())) {
+                if (n.type() == NameType.PERSON) {
+                    pred.add(List.of(n.start(), n.end()));
+                    byspan.put(List.of(n.start(), n.end()), n);
+                }
+            }
+            count(score, gold, pred);
+            if (errors > 0) {
+                for (List<Integer> g : gold) {
+                    if (!pred.contains(g)) {
+                        misses.add(context(d.text(), g.get(0), g.get(1)));
+                    }
+                }
+                for (List<Integer> p : pred) {
+                    if (!gold.contains(p)) {
+                        alarms.add(context(d.text(), p.get(0), p.get(1)) + "   {" + byspan.get(p).rule() + "}");
+                    }
+                }
+            }
+        }
+        if (errors > 0) {
+            System.out.println("== " + label + " misses");
+            misses.stream().limit(errors).forEach(s -> System.out.println("  - " + s));
+            System.out.println("== " + label + " false alarms");
+            alarms.stream().limit(errors).forEach(s -> System.out.println("  + " + s));
+        }
+        return score;
+    }
+
+    private static String context(String text, int s, int e) {
+        int a = Math.max(0, s - 40);
+        int b = Math.min(text.length(), e + 30);
+        return (text.substring(a, s) + "[[" + text.substring(s, e) + "]]" + text.substring(e, b)).replace('\n', '|');
+    }
+
+    /** Whole-pipeline throughput on one thread over the detokenised documents, repeated for {@code seconds}. */
+    static void throughput(NameTagger tagger, List<NerCorpus.Document> docs, double seconds) {
+        long bytes = 0;
+        for (NerCorpus.Document d : docs) {
+            bytes += d.text().getBytes(StandardCharsets.UTF_8).length;
+        }
+        for (int warm = 0; warm < 3; warm++) {
+            for (NerCorpus.Document d : docs) {
+                tagger.find(d.text());
+            }
+        }
+        long total = 0;
+        long t0 = System.nanoTime();
+        long deadline = t0 + (long) (seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            for (NerCorpus.Document d : docs) {
+                tagger.find(d.text());
+            }
+            total += bytes;
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "throughput (ewt-test text, whole name pipeline, 1 thread): %.2f MB/s%n",
+                total / 1e6 / s);
+    }
+}
