@@ -13,7 +13,8 @@ class EntityTypeTest {
         assertThat(EntityType.builtIns()).extracting(EntityType::name).containsExactly(
                 "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "BIC", "UK_NINO", "UK_NHS",
                 "UK_SORT_CODE_ACCOUNT", "UK_POSTCODE", "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_VAT", "UK_UTR",
-                "EU_VAT", "US_SSN", "IP_ADDRESS", "MAC_ADDRESS", "URL", "DATE_OF_BIRTH");
+                "EU_VAT", "US_SSN", "IP_ADDRESS", "MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "PERSON", "LOCATION",
+                "ORGANIZATION");
     }
 
     @Test
@@ -27,6 +28,9 @@ class EntityTypeTest {
         assertThat(EntityType.UK_POSTCODE.category()).isEqualTo(DataCategory.CONTACT);
         assertThat(EntityType.IBAN_CODE.category()).isEqualTo(DataCategory.FINANCIAL);
         assertThat(EntityType.DATE_OF_BIRTH.category()).isEqualTo(DataCategory.IDENTITY);
+        assertThat(EntityType.PERSON.category()).isEqualTo(DataCategory.IDENTITY);
+        assertThat(EntityType.LOCATION.category()).isEqualTo(DataCategory.CONTACT);
+        assertThat(EntityType.ORGANIZATION.category()).isEqualTo(DataCategory.PROFILE);
         for (EntityType t : EntityType.builtIns()) {
             assertThat(t.secondaryCategories()).as(t.name()).doesNotContain(t.category());
         }

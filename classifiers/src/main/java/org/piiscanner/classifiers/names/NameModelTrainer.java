@@ -52,7 +52,8 @@ import opennlp.tools.util.ext.ExtensionLoader;
  *   <li>{@code --train a.txt,b.txt} training files under {@code DIR/ner} (default {@code all-train.txt})</li>
  *   <li>{@code --types person,location,organization} entity types kept (others are dropped from the samples)</li>
  *   <li>{@code --algorithm PERCEPTRON|MAXENT}, {@code --iterations N} (100), {@code --cutoff N} (0)</li>
- *   <li>{@code --features default|names} feature set: OpenNLP's defaults, or defaults plus name lists (default)</li>
+ *   <li>{@code --features default|names|affix} feature set: OpenNLP's defaults; defaults plus name lists (default);
+ *       names plus 4-character prefixes and suffixes</li>
  *   <li>{@code --drop-handles} drop person spans that are {@code @}-handles (Broad Twitter Corpus)</li>
  *   <li>{@code --swap N} add N copies of the EWT sentences with person names swapped for list names
  *       (seeded, deterministic)</li>
@@ -86,6 +87,17 @@ public final class NameModelTrainer {
               <generator class="org.piiscanner.classifiers.names.NameListFeatureGeneratorFactory"/>
             </featureGenerators>
             """;
+
+    /** The feature set "affix": {@link #NAMES_FEATURES} plus 4-character prefix and suffix of the token. */
+    static final String AFFIX_FEATURES = NAMES_FEATURES.replace("</featureGenerators>", """
+              <generator class="opennlp.tools.util.featuregen.SuffixFeatureGeneratorFactory">
+                <int name="length">4</int>
+              </generator>
+              <generator class="opennlp.tools.util.featuregen.PrefixFeatureGeneratorFactory">
+                <int name="length">4</int>
+              </generator>
+            </featureGenerators>
+            """);
 
     private NameModelTrainer() {
     }
@@ -124,8 +136,8 @@ public final class NameModelTrainer {
                 throw new IllegalArgumentException("--data DIR (the shared datasets folder) is required");
             }
             String features = m.getOrDefault("--features", "names");
-            if (!features.equals("names") && !features.equals("default")) {
-                throw new IllegalArgumentException("--features must be 'names' or 'default', got " + features);
+            if (!Set.of("names", "default", "affix").contains(features)) {
+                throw new IllegalArgumentException("--features must be names, affix or default, got " + features);
             }
             return new Options(Path.of(m.get("--data")),
                     List.of(m.getOrDefault("--train", "all-train.txt").split(",")),
@@ -167,7 +179,11 @@ public final class NameModelTrainer {
         params.put(TrainingParameters.ALGORITHM_PARAM, o.algorithm());
         params.put(TrainingParameters.ITERATIONS_PARAM, o.iterations());
         params.put(TrainingParameters.CUTOFF_PARAM, o.cutoff());
-        byte[] xml = o.features().equals("names") ? NAMES_FEATURES.getBytes(StandardCharsets.UTF_8) : null;
+        byte[] xml = switch (o.features()) {
+            case "names" -> NAMES_FEATURES.getBytes(StandardCharsets.UTF_8);
+            case "affix" -> AFFIX_FEATURES.getBytes(StandardCharsets.UTF_8);
+            default -> null;
+        };
         TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, xml, Map.of(), new BioCodec());
         ObjectStream<NameSample> stream = ObjectStreamUtils.createObjectStream(samples);
         return NameFinderME.train("en", null, stream, params, factory);

@@ -29,6 +29,7 @@ final class NameRules {
     static final String INITIALS = "initials";
     static final String HYPHENATED = "hyphenated given name";
     static final String EMAIL_LOCAL = "e-mail local part";
+    static final String NAME_LINE = "given name alone on a line";
 
     /** Scores of the rule patterns. */
     static final double HEADER_SCORE = 0.85;
@@ -38,12 +39,14 @@ final class NameRules {
     static final double SALUTATION_SCORE = 0.75;
     static final double SIGN_OFF_SCORE = 0.7;
     static final double EMAIL_LOCAL_SCORE = 0.7;
+    static final double NAME_LINE_SCORE = 0.6;
 
     private static final int MAX_LABEL = 40;
 
     /** E-mail and memo header labels whose value is a list of people. */
     private static final Set<String> HEADER_LABELS = words("from", "to", "cc", "bcc", "sent by", "reply-to",
-            "reply to", "sender", "recipient", "recipients", "attendees", "attendee", "participants", "author");
+            "reply to", "sender", "recipient", "recipients", "attendees", "attendee", "participants", "author", "email",
+            "e-mail", "mail");
 
     /** Words that make a field label a person label ("EMPLOYEE NAME", "Prepared by", "Attn"). */
     private static final Set<String> PERSON_LABEL_WORDS = words("name", "names", "employee", "manager", "contact",
@@ -61,6 +64,10 @@ final class NameRules {
             "to", "from", "subject", "re", "cc", "bcc", "dear", "regards", "invoice", "date", "total", "name", "ref",
             "fao", "c/o", "deliver", "delivery", "billing", "shipping", "customer", "account", "no", "number");
 
+    /** Label words that are labels even alone ("Attn"); "Bill" alone is a name, "Bill To" a label. */
+    private static final Set<String> SINGLE_LABELS = words("attn", "attention", "subject", "re", "cc", "bcc", "fao",
+            "regards", "dear", "ref", "invoice", "c/o", "regard", "thanks", "signature");
+
     /** Capitalised nouns of contracts and forms: a PERSON span containing one is a defined term, not a person. */
     private static final Set<String> DEFINED_TERMS = words("agreement", "borrower", "borrowers", "lender",
             "lenders", "holder", "holders", "agent", "guarantor", "guarantors", "trustee", "purchaser", "purchasers",
@@ -76,7 +83,46 @@ final class NameRules {
             "servicer", "originator", "depositor", "arranger", "beneficiary", "investor", "investors", "majority",
             "required", "revolving", "term", "tranche", "commitment", "commitments", "maturity", "interest",
             "principal", "payment", "prepayment", "date", "dates", "documents", "document", "certificate",
-            "parent", "group", "holdings", "inc", "llc", "ltd", "corp", "corporation", "plc", "gmbh", "lp", "llp");
+            "parent", "group", "holdings", "inc", "llc", "ltd", "corp", "corporation", "plc", "gmbh", "lp", "llp",
+            "articles", "signature", "page", "venture", "ventures", "recitals", "annex", "appendix");
+
+    /** Titles and roles that precede a name but are not part of it. */
+    private static final Set<String> TITLES_AND_ROLES = words("mr", "mrs", "ms", "miss", "dr", "prof", "professor",
+            "sir", "dame", "lord", "lady", "president", "senator", "governor", "king", "queen", "prince", "princess",
+            "judge", "justice", "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "general", "captain", "colonel",
+            "sergeant", "officer", "detective", "pope", "reverend", "rev", "father", "brother", "sister", "uncle",
+            "aunt", "coach", "minister", "secretary", "mayor", "sheriff", "agent", "attorney", "dear", "hi", "hello",
+            "hey", "thanks", "regards", "saint", "st", "mx", "doctor", "pastor", "nurse", "bishop", "rabbi", "imam",
+            "prophet", "lieutenant", "major", "private", "corporal", "admiral", "inspector", "constable", "chancellor",
+            "ambassador", "congressman", "congresswoman", "representative", "speaker", "commissioner", "councillor");
+
+    /** Job-title words that end a name in signature blocks ("Mary Hain Senior Regulatory Counsel"). */
+    private static final Set<String> JOB_TITLES = words("senior", "junior", "vice", "president", "counsel",
+            "manager", "director", "consultant", "analyst", "engineer", "officer", "chief", "ceo", "cfo", "coo", "cto",
+            "head", "lead", "associate", "assistant", "executive", "specialist", "coordinator", "administrator",
+            "partner", "principal", "secretary", "treasurer", "chairman", "attorney", "litigation", "department",
+            "dept", "unit", "team", "group", "division", "professor", "phd", "md", "esq", "title", "name", "by",
+            "signature", "address", "phone", "tel", "fax", "email", "mobile", "cell", "office", "ext");
+
+    /** Words that make a "person" an organisation ("Farrell Electric", "Marvel Consultants"). */
+    private static final Set<String> ORGANIZATION_WORDS = words("services", "servicing", "service", "consultants",
+            "consulting", "associates", "holdings", "bank", "capital", "energy", "solutions", "systems",
+            "technologies", "technology", "international", "hospitality", "foods", "electric", "computers",
+            "pharmacy", "foundation", "university", "college", "institute", "hospital", "church", "school",
+            "ministry", "council", "agency", "trust", "society", "club", "hotel", "restaurant", "company", "corp",
+            "corporation", "inc", "llc", "ltd", "llp", "plc", "gmbh", "motors", "airlines", "insurance", "partners",
+            "industries", "enterprises", "communications", "media", "press", "studios", "records", "stores",
+            "markets", "clinic", "laboratories", "labs", "pharmaceuticals", "networks", "works", "cafe", "bar",
+            "grill", "salon", "spa", "dental", "law", "offices", "realty", "construction", "plumbing", "auto",
+            "market", "store", "shop", "liquor", "foundation", "ministry");
+
+    /** Role-noun endings of defined terms used with "the": Borrower, Guarantor, Lessee, Servicer, Applicant. */
+    private static final java.util.regex.Pattern ROLE_SUFFIX = java.util.regex.Pattern.compile(
+            "(er|or|ee|ant|ent|ary|ion|ity|ment|ure|ers|ors|ees|ants|ents)$");
+
+    /** Plural nouns and demonyms ("Americans", "Universities") are not one person. */
+    private static final java.util.regex.Pattern PLURAL = java.util.regex.Pattern.compile(
+            "(ans|ies|ers|ists|ites|ese)$");
 
     private static final Set<String> SALUTATIONS = words("dear", "hi", "hello", "hey", "greetings");
     private static final Set<String> SALUTATION_NOT_NAMES = words("sir", "sirs", "madam", "all", "team", "everyone",
@@ -91,7 +137,8 @@ final class NameRules {
             "best wishes", "kind wishes", "many thanks", "thanks", "thank you", "thanks again", "cheers", "best",
             "sincerely", "yours sincerely", "sincerely yours", "yours faithfully", "faithfully", "yours truly",
             "respectfully", "cordially", "all the best", "love", "take care", "warmly", "with thanks",
-            "thanks and regards", "thanks & regards", "rgds", "br", "talk soon", "yours");
+            "thanks and regards", "thanks & regards", "rgds", "br", "talk soon", "yours", "thanks and regard", "regard",
+            "kisses", "xoxo", "hugs", "ciao", "later", "thx", "tia", "with best regards", "best rgds");
 
     private final NameLists lists;
 
@@ -103,8 +150,26 @@ final class NameRules {
     List<Name> apply(char[] t, int n, List<Name> model) {
         List<Name> ruled = new ArrayList<>();
         List<Name> adjusted = new ArrayList<>(model.size());
+        Set<String> organisationWords = new java.util.HashSet<>();
         for (Name m : model) {
+            if (m.type() == NameType.ORGANIZATION) {
+                organisationWords.addAll(words(t, m.start(), m.end()));
+            }
+        }
+        Set<String> definedTerms = new java.util.HashSet<>();
+        for (Name m : model) {
+            if (m.type() == NameType.PERSON && followedBy(t, n, m.end(), " (as defined")) {
+                definedTerms.add(new String(t, m.start(), m.end() - m.start()));
+            }
+        }
+        for (Name m : splitLists(t, model)) {
+            if (m.type() == NameType.PERSON && definedTerms.contains(new String(t, m.start(), m.end() - m.start()))) {
+                continue;
+            }
             Name a = adjust(t, n, m);
+            if (a != null && a.type() == NameType.PERSON && a.rule().equals(MODEL)) {
+                a = context(t, n, a, organisationWords);
+            }
             if (a != null) {
                 adjusted.add(a);
             }
@@ -146,7 +211,13 @@ final class NameRules {
         if (m.type() != NameType.PERSON) {
             return m;
         }
-        Name r = m;
+        Name r = tidy(t, n, m);
+        if (r == null) {
+            return null;
+        }
+        if (r.type() != NameType.PERSON) {
+            return r;
+        }
         // a label or title kept inside the span: "Attn Maria Gonzalez", "Dear John"
         int s = r.start();
         int w = wordEnd(t, s, r.end());
@@ -198,9 +269,234 @@ final class NameRules {
         return r;
     }
 
+    /** "KENNEDY, SOUTER" tagged as one name: one name per comma-separated part (model spans only). */
+    private static List<Name> splitLists(char[] t, List<Name> model) {
+        List<Name> out = new ArrayList<>(model.size());
+        for (Name m : model) {
+            int comma = m.type() == NameType.PERSON ? indexOfChar(t, m.start(), m.end(), ',') : -1;
+            if (comma < 0) {
+                out.add(m);
+                continue;
+            }
+            int s = m.start();
+            while (s < m.end()) {
+                int c = indexOfChar(t, s, m.end(), ',');
+                int e = c < 0 ? m.end() : c;
+                int ps = skipSpaces(t, s, e);
+                int pe = trimEnd(t, ps, e);
+                if (pe > ps) {
+                    out.add(new Name(m.type(), ps, pe, m.rule(), m.score(), "list split at commas"));
+                }
+                s = c < 0 ? m.end() : c + 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Context of a model PERSON span: followed or preceded by {@code &} or followed by an organisation word, or its
+     * word is part of an organisation name in the same text ("Ashford" and "Ashford Hospitality LLC"): an
+     * organisation; preceded by capitalised words that the model left out at the start of a field ("Jahmaal
+     * [James]"): joined.
+     */
+    private Name context(char[] t, int n, Name m, Set<String> organisationWords) {
+        int s = m.start();
+        int e = m.end();
+        boolean ampersand = (e + 2 < n && t[e] == ' ' && t[e + 1] == '&') || (s >= 2 && t[s - 1] == ' '
+                && t[s - 2] == '&');
+        int ns = e < n && t[e] == ' ' ? e + 1 : -1;
+        boolean orgFollows = ns > 0 && ORGANIZATION_WORDS.contains(lower(t, ns, wordEnd(t, ns, n)));
+        List<String> w = words(t, s, e);
+        boolean partOfOrganisation = w.size() == 1 && organisationWords.contains(w.get(0));
+        if (ampersand || orgFollows || partOfOrganisation) {
+            return new Name(NameType.ORGANIZATION, s, e, m.rule(), NameTagger.modelScore(NameType.ORGANIZATION, 0.5),
+                    "organisation context");
+        }
+        // left extension over up to two capitalised words at a field start
+        int k = s;
+        for (int step = 0; step < 2; step++) {
+            if (k < 2 || t[k - 1] != ' ' || !Character.isLetter(t[k - 2])) {
+                break;
+            }
+            int ws = wordStartBack(t, k - 1);
+            if (ws == k - 1 || !Character.isUpperCase(t[ws]) || !isLowerAfterFirst(t, ws, k - 1)) {
+                break;
+            }
+            String word = new String(t, ws, k - 1 - ws);
+            String lw = word.toLowerCase(Locale.ROOT);
+            if (NameTagger.STARTERS.contains(word) || TITLES_AND_ROLES.contains(lw) || JOB_TITLES.contains(lw)
+                    || ORGANIZATION_WORDS.contains(lw) || LABEL_WORDS.contains(lw) || SALUTATIONS.contains(lw)
+                    || DEFINED_TERMS.contains(lw) || NOT_ALONE.contains(lw)) {
+                break;
+            }
+            if (isFieldStart(t, ws)) {
+                return m.withSpan(ws, e, m.rule(), "joined preceding capitalised words");
+            }
+            k = ws;
+        }
+        return m;
+    }
+
+    private static boolean followedBy(char[] t, int n, int e, String text) {
+        if (e + text.length() > n) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            if (t[e + k] != text.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerAfterFirst(char[] t, int s, int e) {
+        for (int i = s + 1; i < e; i++) {
+            if (!Character.isLowerCase(t[i])) {
+                return false;
+            }
+        }
+        return e - s >= 2;
+    }
+
+    /**
+     * Cleans a model PERSON span: drops it when it is part of an address or number, made only of initials, or an
+     * all-capitals phrase off the name lists; trims titles, job titles, labels and trailing digits or punctuation;
+     * relabels it ORGANIZATION when it holds an organisation word ("Farrell Electric").
+     */
+    private Name tidy(char[] t, int n, Name m) {
+        int s = m.start();
+        int e = m.end();
+        for (int i = s; i < e; i++) {
+            if (t[i] == '@' && !isNotesAddress(t, s, i, e) || Character.isDigit(t[i]) && i == s) {
+                return null;
+            }
+        }
+        if ((e < n && (t[e] == '@' || (t[e] == '.' || t[e] == '_') && e + 1 < n && Character.isLetter(t[e + 1])
+                && addressFollows(t, n, e))) || (s > 0 && (t[s - 1] == '.' || t[s - 1] == '_' || t[s - 1] == '@')
+                && s > 1 && Character.isLetter(t[s - 2]))) {
+            return null; // part of an e-mail address or host name
+        }
+        List<int[]> words = new ArrayList<>(4);
+        int i = s;
+        while (i < e) {
+            if (Character.isLetterOrDigit(t[i])) {
+                int we = wordEnd(t, i, e);
+                words.add(new int[] {i, we});
+                i = we;
+            } else {
+                i++;
+            }
+        }
+        // leading titles ("President Bush", "Mr Dar"); trailing labels, job titles, digits ("Elizabeth 36349")
+        int first = 0;
+        while (first < words.size() - 1 && TITLES_AND_ROLES.contains(lower(t, words.get(first)[0],
+                words.get(first)[1]))) {
+            first++;
+        }
+        int last = words.size() - 1;
+        for (int k = first + 1; k <= last; k++) {
+            String w = lower(t, words.get(k)[0], words.get(k)[1]);
+            if (JOB_TITLES.contains(w) || LABEL_WORDS.contains(w) || Character.isDigit(w.charAt(0))) {
+                last = k - 1;
+                break;
+            }
+        }
+        if (words.isEmpty() || last < first) {
+            return null;
+        }
+        int ns = words.get(first)[0];
+        int ne = words.get(last)[1];
+        if (ne < e && t[ne] == '.' && ne - words.get(last)[0] == 1) {
+            ne++; // keep the period of a final initial: "Michael L."
+        }
+        boolean allInitials = true;
+        boolean allCaps = true;
+        boolean offList = false;
+        for (int k = first; k <= last; k++) {
+            int ws = words.get(k)[0];
+            int we = words.get(k)[1];
+            if (we - ws > 1) {
+                allInitials = false;
+            }
+            for (int c = ws; c < we; c++) {
+                if (Character.isLowerCase(t[c])) {
+                    allCaps = false;
+                }
+            }
+            if (we - ws > 1 && lists.flags(t, ws, we) == 0) {
+                offList = true;
+            }
+            if (ORGANIZATION_WORDS.contains(lower(t, ws, we)) && k > first) {
+                return new Name(NameType.ORGANIZATION, ns, ne, m.rule(), m.score(), "organisation word");
+            }
+        }
+        if (allInitials || (allCaps && offList) || (first == last && isRomanNumeral(t, words.get(first)[0],
+                words.get(first)[1]))) {
+            return null;
+        }
+        if (first == last) {
+            String w = lower(t, words.get(first)[0], words.get(first)[1]);
+            boolean listed = lists.flags(w) != 0;
+            if (TITLES_AND_ROLES.contains(w) || JOB_TITLES.contains(w) || SINGLE_LABELS.contains(w)
+                    || (!listed && Character.isLowerCase(t[words.get(first)[0]]))
+                    || (!listed && PLURAL.matcher(w).find())) {
+                return null;
+            }
+        }
+        return ns == s && ne == e ? m : m.withSpan(ns, ne, m.rule(), "trimmed");
+    }
+
+    private static boolean isRomanNumeral(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if ("IVXLC".indexOf(t[i]) < 0) {
+                return false;
+            }
+        }
+        return e - s <= 5;
+    }
+
+    /** "Kevin Kindall@ENRON": a Lotus Notes address, whose display name is the person (kept whole). */
+    private static boolean isNotesAddress(char[] t, int s, int at, int e) {
+        for (int i = s; i < at; i++) {
+            if (t[i] == '.' || t[i] == '_') {
+                return false;
+            }
+        }
+        for (int i = at + 1; i < e; i++) {
+            if (!Character.isUpperCase(t[i])) {
+                return false;
+            }
+        }
+        return indexOfChar(t, s, at, ' ') > 0;
+    }
+
+    private static int indexOfChar(char[] t, int s, int e, char c) {
+        for (int i = s; i < e; i++) {
+            if (t[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean addressFollows(char[] t, int n, int e) {
+        for (int i = e; i < n && i < e + 40; i++) {
+            char c = t[i];
+            if (c == '@') {
+                return true;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** "Attn", "Bill To", "Ship To": a span made only of label words, or a word directly followed by " To". */
     private static boolean isLabel(char[] t, int n, int s, int e) {
         boolean allLabels = true;
+        int words = 0;
+        String only = "";
         int i = s;
         while (i < e) {
             int we = wordEnd(t, i, e);
@@ -208,12 +504,14 @@ final class NameRules {
                 i++;
                 continue;
             }
-            if (!LABEL_WORDS.contains(lower(t, i, we))) {
+            words++;
+            only = lower(t, i, we);
+            if (!LABEL_WORDS.contains(only)) {
                 allLabels = false;
             }
             i = we;
         }
-        if (allLabels) {
+        if (allLabels && (words > 1 || SINGLE_LABELS.contains(only))) {
             return true;
         }
         String first = lower(t, s, wordEnd(t, s, e));
@@ -240,15 +538,13 @@ final class NameRules {
             }
             i = we;
         }
-        if (s >= 1 && (t[s - 1] == '"' || t[s - 1] == '\u201C')) {
-            int b = s - 2;
-            if (b >= 0 && (t[b] == '(' || t[b] == ' ')) {
-                return true;
-            }
+        if (s >= 2 && (t[s - 1] == '"' || t[s - 1] == '\u201C') && t[s - 2] == '(') {
+            return true; // being defined: (the "Agent")
         }
         if (words == 1 && s >= 4 && t[s - 1] == ' ' && (t[s - 2] | 32) == 'e' && (t[s - 3] | 32) == 'h'
                 && (t[s - 4] | 32) == 't' && (s == 4 || !Character.isLetter(t[s - 5]))) {
-            return lists.flags(t, s, e) == 0 || !Character.isLetter(t[e - 1]) || true;
+            String w = lower(t, s, e);
+            return (lists.flags(t, s, e) & NameLists.GIVEN) == 0 && ROLE_SUFFIX.matcher(w).find();
         }
         return false;
     }
@@ -291,6 +587,7 @@ final class NameRules {
             return;
         }
         allCapsLine(t, s, e, ruled);
+        givenNameLine(t, s, e, ruled);
     }
 
     private static boolean isPersonLabel(String label) {
@@ -501,7 +798,11 @@ final class NameRules {
     }
 
     /** The line after "Regards,": the writer's name (1-4 capitalised words). */
-    private void signature(char[] t, int s, int e, List<Name> ruled, List<Name> model) {
+    private void signature(char[] t, int s, int lineEnd, List<Name> ruled, List<Name> model) {
+        int e = leadingNameWords(t, s, lineEnd);
+        if (e <= s) {
+            return;
+        }
         int before = ruled.size();
         nameValue(t, s, e, SIGN_OFF, SIGN_OFF_SCORE, 1, ruled);
         if (ruled.size() == before && isCapitalisedWords(t, s, e, 3)) {
@@ -510,11 +811,70 @@ final class NameRules {
                     return;
                 }
             }
-            if (wordEnd(t, s, e) == e && e - s >= 2 && !SALUTATION_NOT_NAMES.contains(lower(t, s, e))) {
+            if (wordEnd(t, s, e) == e && e == lineEnd && e - s >= 2 && !SALUTATION_NOT_NAMES.contains(lower(t, s, e))
+                    && !NOT_ALONE.contains(lower(t, s, e))) {
                 ruled.add(new Name(NameType.PERSON, s, e, SIGN_OFF, SIGN_OFF_SCORE - 0.1, ""));
             }
         }
     }
+
+    /** End of the run of capitalised words (and initials) at the start of {@code t[s, e)}, at most four. */
+    private static int leadingNameWords(char[] t, int s, int e) {
+        int i = s;
+        int end = s;
+        int words = 0;
+        while (i < e && words < 4 && Character.isUpperCase(t[i])) {
+            int we = i;
+            while (we < e && (Character.isLetter(t[we]) || t[we] == '\'' || t[we] == '-')) {
+                we++;
+            }
+            if (we < e && t[we] == '.' && we - i == 1) {
+                we++;
+            }
+            if (we < e && t[we] != ' ' && t[we] != ',' && t[we] != '\t') {
+                break;
+            }
+            String w = lower(t, i, we);
+            if (JOB_TITLES.contains(w) || ORGANIZATION_WORDS.contains(w)) {
+                break;
+            }
+            words++;
+            end = we;
+            if (we < e && t[we] == ',') {
+                break;
+            }
+            i = skipSpaces(t, we, e);
+        }
+        return end;
+    }
+
+    /** "Vince" alone on a line (a signature without a sign-off): a listed given name, capitalised. */
+    private void givenNameLine(char[] t, int s, int e, List<Name> ruled) {
+        if (e - s < 3 || e - s > 15 || !Character.isUpperCase(t[s]) || wordEnd(t, s, e) != e) {
+            return;
+        }
+        for (int i = s + 1; i < e; i++) {
+            if (!Character.isLowerCase(t[i])) {
+                return;
+            }
+        }
+        int f = lists.flags(t, s, e);
+        if ((f & NameLists.GIVEN) != 0 && !NOT_ALONE.contains(lower(t, s, e))) {
+            ruled.add(new Name(NameType.PERSON, s, e, NAME_LINE, NAME_LINE_SCORE, ""));
+        }
+    }
+
+    /** Given names that, alone on a line, are usually ordinary words or headings. */
+    private static final Set<String> NOT_ALONE = words("will", "may", "june", "april", "august", "summer", "autumn",
+            "winter", "spring", "hope", "faith", "joy", "grace", "love", "honor", "justice", "major", "general",
+            "china", "india", "paris", "london", "georgia", "virginia", "carolina", "dakota", "austin", "houston",
+            "dallas", "phoenix", "denver", "sydney", "florence", "sterling", "price", "page", "case", "note", "rich",
+            "cash", "bill", "mark", "chase", "sunny", "golden", "green", "gray", "brown", "king", "prince", "duke",
+            "earl", "baron", "judge", "pilot", "deal", "star", "sky", "rain", "storm", "river", "ocean", "forest",
+            "dawn", "eve", "christmas", "easter", "monday", "sunday", "friday", "tuesday", "wednesday", "thursday",
+            "saturday", "january", "february", "march", "july", "september", "october", "november", "december",
+            "thanks", "regards", "cheers", "best", "yes", "no", "ok", "okay", "sure", "great", "nice", "done",
+            "attached", "summary", "overview", "introduction", "conclusion", "background", "agenda", "minutes");
 
     /** "MARIA GONZALEZ" alone on a line: all capitals, given name first and surname last on the lists. */
     private void allCapsLine(char[] t, int s, int e, List<Name> ruled) {

@@ -23,7 +23,7 @@ public final class NameTagger {
      * Capitalised words that start sentences far more often than names: a sentence whose only capitalised word is
      * one of these, in first position, is not tagged.
      */
-    private static final Set<String> STARTERS = words("The", "A", "An", "This", "That", "These", "Those", "It",
+    static final Set<String> STARTERS = words("The", "A", "An", "This", "That", "These", "Those", "It",
             "Its", "We", "You", "He", "She", "They", "If", "In", "On", "At", "For", "But", "And", "Or", "So", "As",
             "To", "Of", "With", "When", "What", "Why", "How", "Where", "Who", "Which", "There", "Here", "Please",
             "Thanks", "Thank", "Yes", "No", "Not", "Also", "However", "Our", "My", "Your", "His", "Her", "Their",
@@ -109,9 +109,10 @@ public final class NameTagger {
             if (tokenSpans.length == 0) {
                 continue;
             }
+            tokenSpans = splitPossessives(sentence, tokenSpans);
             String[] tokens = new String[tokenSpans.length];
             for (int i = 0; i < tokens.length; i++) {
-                tokens[i] = tokenSpans[i].getCoveredText(sentence).toString();
+                tokens[i] = truecase(tokenSpans[i].getCoveredText(sentence).toString());
             }
             Span[] names = finder.find(tokens);
             if (names.length == 0) {
@@ -129,6 +130,63 @@ public final class NameTagger {
             }
         }
     }
+
+    /** Splits a trailing {@code 's} off tokens, as in the training data ({@code Lay's} -> {@code Lay 's}). */
+    static Span[] splitPossessives(String sentence, Span[] spans) {
+        List<Span> out = null;
+        for (int i = 0; i < spans.length; i++) {
+            Span sp = spans[i];
+            int e = sp.getEnd();
+            boolean split = sp.length() > 3 && (sentence.charAt(e - 1) == 's' || sentence.charAt(e - 1) == 'S')
+                    && (sentence.charAt(e - 2) == '\'' || sentence.charAt(e - 2) == '\u2019')
+                    && Character.isLetter(sentence.charAt(e - 3));
+            if (split && out == null) {
+                out = new ArrayList<>(spans.length + 2);
+                for (int k = 0; k < i; k++) {
+                    out.add(spans[k]);
+                }
+            }
+            if (split) {
+                out.add(new Span(sp.getStart(), e - 2));
+                out.add(new Span(e - 2, e));
+            } else if (out != null) {
+                out.add(sp);
+            }
+        }
+        return out == null ? spans : out.toArray(Span[]::new);
+    }
+
+    /**
+     * An all-capitals token that is on the name lists is given to the model capitalised ({@code GONZALEZ} ->
+     * {@code Gonzalez}): the training data has few all-capitals names.
+     */
+    private String truecase(String token) {
+        int n = token.length();
+        if (n < 3 || n > 20 || !Character.isUpperCase(token.charAt(0)) || !Character.isUpperCase(token.charAt(n - 1))) {
+            return token;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = token.charAt(i);
+            if (!Character.isUpperCase(c) && c != '-' && c != '\'') {
+                return token;
+            }
+        }
+        if (ALL_CAPS_WORDS.contains(token) || NameLists.get().flags(token) == 0) {
+            return token;
+        }
+        return token.charAt(0) + token.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** All-capitals words that are on the name lists but are usually ordinary words or acronyms. */
+    private static final Set<String> ALL_CAPS_WORDS = words("THE", "AND", "FOR", "NOT", "ARE", "BUT", "ALL", "ANY",
+            "CAN", "HAS", "HAD", "WAS", "OUR", "YOU", "NEW", "ONE", "TWO", "OFF", "OUT", "NOW", "MAY", "WILL", "SHALL",
+            "BANK", "LOAN", "NOTE", "GOOD", "WORK", "KEEP", "HOME", "LOVE", "BEST", "LONG", "SHORT", "EARLY", "LATE",
+            "PAGE", "PART", "WHOLE", "LAW", "LAWS", "COST", "COSTS", "CASH", "PAY", "FEE", "FEES", "TERM", "TERMS",
+            "BILL", "SHIP", "SOLD", "FROM", "DATE", "NAME", "TITLE", "SIGNED", "BLANK", "HALL", "PARK", "STREET",
+            "ROAD", "LANE", "HILL", "WOOD", "WOODS", "FIELD", "HOUSE", "CHURCH", "BROWN", "WHITE", "BLACK", "GREEN",
+            "GRAY", "GREY", "YOUNG", "KING", "CASE", "LAND", "WATER", "POWER", "RISK", "STATE", "STATES", "UNITED",
+            "USA", "INC", "LLC", "LTD", "CORP", "LLP", "PLC", "NOTICE", "NOTICES", "MARCH", "APRIL", "JUNE", "JULY",
+            "AUGUST", "LOVE", "HOPE", "FAITH", "JOY", "GRACE", "FREE", "SAFE", "SALE", "SALES", "PRICE", "RATE");
 
     /** Model probability to score: persons 0.55-0.85, locations and organizations 0.45-0.7. */
     static double modelScore(NameType type, double probability) {

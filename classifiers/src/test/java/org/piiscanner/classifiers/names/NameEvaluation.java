@@ -28,6 +28,9 @@ import opennlp.tools.util.Span;
  */
 public final class NameEvaluation {
 
+    static NameTagger lostCheck;
+    private static final Map<String, int[]> RULE_COUNTS = new java.util.TreeMap<>();
+
     private NameEvaluation() {
     }
 
@@ -44,11 +47,13 @@ public final class NameEvaluation {
         NerCorpus.sentenceSeparator = o.getOrDefault("--join", "newline").equals("space") ? " " : "\n";
         NameTagger raw = new NameTagger(models, false);
         NameTagger ruled = new NameTagger(models, true);
+        lostCheck = raw;
         String files = o.getOrDefault("--files", "ewt-test.txt,ewt-test-email.txt,sec-fin3-test.txt");
         for (String file : files.split(",")) {
             List<NerCorpus.Document> docs = NerCorpus.read(data.resolve("ner").resolve(file));
             Score tokens = modelOnTokens(raw, docs);
             Score text = pipeline(raw, docs, 0, "");
+            RULE_COUNTS.clear();
             Score rules = pipeline(ruled, docs, errors, file);
             System.out.printf(Locale.ROOT, "%-22s person  model(tokens) %s%n", file, tokens);
             System.out.printf(Locale.ROOT, "%-22s person  pipeline      %s%n", file, text);
@@ -123,6 +128,18 @@ public final class NameEvaluation {
                 }
             }
             count(score, gold, pred);
+            if (errors > 0 && lostCheck != null) {
+                for (Name n : lostCheck.find(d.text())) {
+                    List<Integer> k = List.of(n.start(), n.end());
+                    if (n.type() == NameType.PERSON && gold.contains(k) && !pred.contains(k)) {
+                        System.out.println("  LOST " + context(d.text(), n.start(), n.end()));
+                    }
+                }
+            }
+            for (Map.Entry<List<Integer>, Name> e : byspan.entrySet()) {
+                int[] c = RULE_COUNTS.computeIfAbsent(e.getValue().rule(), k -> new int[2]);
+                c[gold.contains(e.getKey()) ? 0 : 1]++;
+            }
             if (errors > 0) {
                 for (List<Integer> g : gold) {
                     if (!pred.contains(g)) {
@@ -136,6 +153,13 @@ public final class NameEvaluation {
                 }
             }
         }
+        if (!label.isEmpty()) {
+            StringBuilder sb = new StringBuilder("  rules (correct/wrong):");
+            RULE_COUNTS.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v[0]).append('/').append(v[1])
+                    .append(';'));
+            System.out.println(label + sb);
+        }
+        RULE_COUNTS.clear();
         if (errors > 0) {
             System.out.println("== " + label + " misses");
             misses.stream().limit(errors).forEach(s -> System.out.println("  - " + s));
