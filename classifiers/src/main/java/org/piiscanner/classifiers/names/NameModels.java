@@ -24,6 +24,8 @@ public final class NameModels {
     public static final String NER_MODEL = "/org/piiscanner/classifiers/names/en-ner-pii.bin";
     static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+    /** Beam size of the name finder (system property {@code piiscanner.ner.beam}, default 3). */
+    static final int BEAM_SIZE = Integer.getInteger("piiscanner.ner.beam", 3);
 
     static {
         // The model's feature XML names our name-list feature generator; OpenNLP loads only allowed packages.
@@ -52,7 +54,8 @@ public final class NameModels {
     /** The bundled sentence and token models with another name-finder model file (for evaluation). */
     public static NameModels withNameModel(Path nameModel) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(nameModel))) {
-            return new NameModels(new TokenNameFinderModel(in), bundled().sentences, bundled().tokens);
+            return new NameModels(new BeamSizedNameFinderModel(in, BEAM_SIZE), bundled().sentences,
+                    bundled().tokens);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read name model " + nameModel, e);
         }
@@ -60,7 +63,8 @@ public final class NameModels {
 
     private static NameModels loadBundled() {
         try (InputStream n = open(NER_MODEL); InputStream s = open(SENTENCE_MODEL); InputStream t = open(TOKEN_MODEL)) {
-            return new NameModels(new TokenNameFinderModel(n), new SentenceModel(s), new TokenizerModel(t));
+            return new NameModels(new BeamSizedNameFinderModel(n, BEAM_SIZE), new SentenceModel(s),
+                    new TokenizerModel(t));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the bundled OpenNLP models", e);
         }

@@ -114,7 +114,8 @@ final class NameRules {
             "industries", "enterprises", "communications", "media", "press", "studios", "records", "stores",
             "markets", "clinic", "laboratories", "labs", "pharmaceuticals", "networks", "works", "cafe", "bar",
             "grill", "salon", "spa", "dental", "law", "offices", "realty", "construction", "plumbing", "auto",
-            "market", "store", "shop", "liquor", "foundation", "ministry");
+            "market", "store", "shop", "liquor", "foundation", "ministry", "sas", "sa", "ag", "nv", "bv", "srl",
+            "sarl", "spa", "kg", "oy", "ab", "pty", "pc", "lp");
 
     /** Role-noun endings of defined terms used with "the": Borrower, Guarantor, Lessee, Servicer, Applicant. */
     private static final java.util.regex.Pattern ROLE_SUFFIX = java.util.regex.Pattern.compile(
@@ -430,7 +431,15 @@ final class NameRules {
                 return new Name(NameType.ORGANIZATION, ns, ne, m.rule(), m.score(), "organisation word");
             }
         }
-        if (allInitials || (allCaps && offList) || (first == last && isRomanNumeral(t, words.get(first)[0],
+        boolean capsWithInitial = false;
+        if (allCaps) {
+            for (int k = first; k <= last; k++) {
+                if (words.get(k)[1] - words.get(k)[0] == 1) {
+                    capsWithInitial = true;
+                }
+            }
+        }
+        if (allInitials || (allCaps && (offList || capsWithInitial)) || (first == last && isRomanNumeral(t, words.get(first)[0],
                 words.get(first)[1]))) {
             return null;
         }

@@ -46,14 +46,25 @@ public final class NameTagger {
     private final TokenizerME tokenizer;
     private final NameRules rules;
     private final boolean useRules;
+    private final boolean fast;
 
-    /** A tagger over the models, with the business-document rules. */
+    /** A tagger over the models, with the business-document rules and the fast tokenizer. */
     public NameTagger(NameModels models) {
-        this(models, true);
+        this(models, true, true);
     }
 
-    /** A tagger over the models; {@code useRules = false} gives the bare model (for evaluation). */
+    /** A tagger over the models with the fast tokenizer; {@code useRules = false} gives the bare model. */
     public NameTagger(NameModels models, boolean useRules) {
+        this(models, useRules, true);
+    }
+
+    /**
+     * A tagger over the models. {@code useRules = false} gives the bare model (for evaluation); {@code fast = false}
+     * uses OpenNLP's UD English-EWT sentence detector and tokenizer instead of the rule-based {@link FastTokenizer}
+     * (slower, no more accurate on our evaluation sets: see docs/ner-experiments.md).
+     */
+    public NameTagger(NameModels models, boolean useRules, boolean fast) {
+        this.fast = fast;
         this.finder = new NameFinderME(models.names());
         this.sentences = new SentenceDetectorME(models.sentences());
         this.tokenizer = new TokenizerME(models.tokens());
@@ -95,6 +106,67 @@ public final class NameTagger {
     }
 
     private void tagLine(char[] text, int lineStart, int lineEnd, List<Name> found) {
+        if (fast) {
+            tagLineFast(text, lineStart, lineEnd, found);
+            return;
+        }
+        tagLineUd(text, lineStart, lineEnd, found);
+    }
+
+    private int[] tokenStarts = new int[256];
+    private int[] tokenEnds = new int[256];
+
+    /** The fast path: rule-based sentences and tokens ({@link FastTokenizer}), then the model. */
+    private void tagLineFast(char[] text, int lineStart, int lineEnd, List<Name> found) {
+        if (tokenStarts.length < lineEnd - lineStart + 1) {
+            int size = Math.min(1 << 20, Integer.highestOneBit(lineEnd - lineStart + 1) << 1);
+            tokenStarts = new int[size];
+            tokenEnds = new int[size];
+        }
+        int count = FastTokenizer.tokenize(text, lineStart, lineEnd, tokenStarts, tokenEnds);
+        int s = 0;
+        for (int i = 0; i < count; i++) {
+            boolean end = i == count - 1;
+            if (!end && tokenEnds[i] - tokenStarts[i] == 1) {
+                char c = text[tokenStarts[i]];
+                if ((c == '.' || c == '!' || c == '?') && i + 1 < count) {
+                    char next = text[tokenStarts[i + 1]];
+                    end = Character.isUpperCase(next) || next == '"' || next == '(';
+                }
+            }
+            if (end || i - s >= MAX_SENTENCE_TOKENS) {
+                tagTokens(text, s, i + 1, found);
+                s = i + 1;
+            }
+        }
+    }
+
+    private static final int MAX_SENTENCE_TOKENS = 200;
+
+    private void tagTokens(char[] text, int from, int to, List<Name> found) {
+        if (to <= from || !worthTagging(text, tokenStarts[from], tokenEnds[to - 1])) {
+            return;
+        }
+        String[] tokens = new String[to - from];
+        for (int i = from; i < to; i++) {
+            tokens[i - from] = truecase(new String(text, tokenStarts[i], tokenEnds[i] - tokenStarts[i]));
+        }
+        Span[] names = finder.find(tokens);
+        if (names.length == 0) {
+            return;
+        }
+        double[] probs = finder.probs(names);
+        for (int i = 0; i < names.length; i++) {
+            NameType type = NameType.ofModelType(names[i].getType());
+            if (type != null) {
+                found.add(new Name(type, tokenStarts[from + names[i].getStart()],
+                        tokenEnds[from + names[i].getEnd() - 1], "model", modelScore(type, probs[i]), ""));
+            }
+        }
+    }
+
+    /** The UD path: OpenNLP's UD English-EWT sentence detector and tokenizer, then the model. */
+    private void tagLineUd(char[] text, int lineStart, int lineEnd, List<Name> found) {
         String line = new String(text, lineStart, lineEnd - lineStart);
         Span[] sents = hasSentenceEnd(text, lineStart, lineEnd) ? sentences.sentPosDetect(line)
                 : new Span[] {new Span(0, line.length())};

@@ -23,7 +23,9 @@ import opennlp.tools.util.Span;
  * mvn -B -q -pl classifiers -Peval-ner verify -Dner.data=../shared/datasets
  * }</pre>
  * Options: {@code --data DIR} (required), {@code --model FILE} (default: the bundled model),
- * {@code --files a.txt,b.txt} (default ewt-test, ewt-test-email, sec-fin3-test), {@code --errors N} print up to N
+ * {@code --files a.txt,b.txt} (default ewt-test, ewt-test-email, sec-fin3-test), {@code --tokenizer fast|ud}
+ * (default fast), {@code --join newline|space} how sentences are joined into documents (default newline: the EWT
+ * sentences come from line-broken web text and e-mail), {@code --errors N} print up to N
  * misses and false alarms per file, {@code --seconds S} throughput measuring time (default 20, 0 = skip).
  */
 public final class NameEvaluation {
@@ -45,8 +47,9 @@ public final class NameEvaluation {
         int errors = Integer.parseInt(o.getOrDefault("--errors", "0"));
         double seconds = Double.parseDouble(o.getOrDefault("--seconds", "20"));
         NerCorpus.sentenceSeparator = o.getOrDefault("--join", "newline").equals("space") ? " " : "\n";
-        NameTagger raw = new NameTagger(models, false);
-        NameTagger ruled = new NameTagger(models, true);
+        boolean fast = !o.getOrDefault("--tokenizer", "fast").equals("ud");
+        NameTagger raw = new NameTagger(models, false, fast);
+        NameTagger ruled = new NameTagger(models, true, fast);
         lostCheck = raw;
         String files = o.getOrDefault("--files", "ewt-test.txt,ewt-test-email.txt,sec-fin3-test.txt");
         for (String file : files.split(",")) {
