@@ -143,10 +143,52 @@ public final class NameTagger {
 
     private static final int MAX_SENTENCE_TOKENS = 200;
 
+    /**
+     * Tags the sentence {@code tokens[from, to)}: only windows of {@link #WINDOW} tokens around tokens that can
+     * start or continue a name (capitalised, not a sentence-initial common word), merged when they touch; the
+     * rest of the sentence is lower-case text the model would not tag anyway.
+     */
     private void tagTokens(char[] text, int from, int to, List<Name> found) {
-        if (to <= from || !worthTagging(text, tokenStarts[from], tokenEnds[to - 1])) {
-            return;
+        int windowStart = -1;
+        int windowEnd = -1;
+        for (int i = from; i < to; i++) {
+            if (!isCandidate(text, i, i == from)) {
+                continue;
+            }
+            int ws = Math.max(from, i - WINDOW);
+            int we = Math.min(to, i + WINDOW + 1);
+            if (windowStart >= 0 && ws <= windowEnd + WINDOW) {
+                windowEnd = we;
+                continue;
+            }
+            if (windowStart >= 0) {
+                tagWindow(text, windowStart, windowEnd, found);
+            }
+            windowStart = ws;
+            windowEnd = we;
         }
+        if (windowStart >= 0) {
+            tagWindow(text, windowStart, windowEnd, found);
+        }
+    }
+
+    /** Tokens of context the model sees on each side of a candidate token. */
+    static final int WINDOW = Integer.getInteger("piiscanner.ner.window", 3);
+
+    private boolean isCandidate(char[] text, int token, boolean sentenceStart) {
+        int s = tokenStarts[token];
+        int e = tokenEnds[token];
+        char c = text[s];
+        if (!Character.isUpperCase(c)) {
+            return false;
+        }
+        if (e - s == 1) {
+            return c != 'I' && c != 'A';
+        }
+        return !sentenceStart || !STARTERS.contains(new String(text, s, e - s));
+    }
+
+    private void tagWindow(char[] text, int from, int to, List<Name> found) {
         String[] tokens = new String[to - from];
         for (int i = from; i < to; i++) {
             tokens[i - from] = truecase(new String(text, tokenStarts[i], tokenEnds[i] - tokenStarts[i]));
