@@ -37,9 +37,17 @@ public final class NameEvaluation {
     }
 
     public static void main(String[] args) throws IOException {
+        List<String> tokens = new ArrayList<>();
+        for (String a : args) {
+            for (String t : a.trim().split("\\s+")) {
+                if (!t.isEmpty()) {
+                    tokens.add(t);
+                }
+            }
+        }
         Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i], args[i + 1]);
+        for (int i = 0; i + 1 < tokens.size(); i += 2) {
+            o.put(tokens.get(i), tokens.get(i + 1));
         }
         Path data = Path.of(o.getOrDefault("--data", "../shared/datasets"));
         NameModels models = o.containsKey("--model") ? NameModels.withNameModel(Path.of(o.get("--model")))
@@ -54,11 +62,11 @@ public final class NameEvaluation {
         String files = o.getOrDefault("--files", "ewt-test.txt,ewt-test-email.txt,sec-fin3-test.txt");
         for (String file : files.split(",")) {
             List<NerCorpus.Document> docs = NerCorpus.read(data.resolve("ner").resolve(file));
-            Score tokens = modelOnTokens(raw, docs);
+            Score onTokens = modelOnTokens(raw, docs);
             Score text = pipeline(raw, docs, 0, "");
             RULE_COUNTS.clear();
             Score rules = pipeline(ruled, docs, errors, file);
-            System.out.printf(Locale.ROOT, "%-22s person  model(tokens) %s%n", file, tokens);
+            System.out.printf(Locale.ROOT, "%-22s person  model(tokens) %s%n", file, onTokens);
             System.out.printf(Locale.ROOT, "%-22s person  pipeline      %s%n", file, text);
             System.out.printf(Locale.ROOT, "%-22s person  pipeline+rules %s%n", file, rules);
         }

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class NameModelScoreFloorTest {
 
-    /** Measured on the sample with the committed model: model alone on gold tokens, F1. */
-    static final double MODEL_F1 = 0.0;
-    /** Measured on the sample with the committed model: whole text pipeline with rules, F1. */
-    static final double PIPELINE_F1 = 0.0;
+    /** Measured on the sample with the committed model: model alone on gold tokens, F1 0.824 (P .824 R .824). */
+    static final double MODEL_F1 = 0.824;
+    /** Measured on the sample with the committed model: whole text pipeline with rules, F1 0.878 (P .915 R .843). */
+    static final double PIPELINE_F1 = 0.878;
+    /** About one name of the sample's 51: a retrained model must not lose more. */
     static final double MARGIN = 0.02;
 
     private static List<NerCorpus.Document> docs;
