@@ -44,6 +44,7 @@ public final class PersonNameDetector implements Detector {
         }
         p.add(ScoredPattern.of("LOCATION (model)", 0.45));
         p.add(ScoredPattern.of("ORGANIZATION (model)", 0.45));
+        p.add(ScoredPattern.of("ORGANIZATION (company suffix)", 0.6));
         PATTERNS = List.copyOf(p);
     }
 

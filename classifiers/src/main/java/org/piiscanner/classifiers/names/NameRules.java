@@ -30,6 +30,7 @@ final class NameRules {
     static final String HYPHENATED = "hyphenated given name";
     static final String EMAIL_LOCAL = "e-mail local part";
     static final String NAME_LINE = "given name alone on a line";
+    static final String COMPANY = "company suffix";
 
     /** Scores of the rule patterns. */
     static final double HEADER_SCORE = 0.85;
@@ -40,6 +41,7 @@ final class NameRules {
     static final double SIGN_OFF_SCORE = 0.7;
     static final double EMAIL_LOCAL_SCORE = 0.7;
     static final double NAME_LINE_SCORE = 0.6;
+    static final double COMPANY_SCORE = 0.6;
 
     private static final int MAX_LABEL = 40;
 
@@ -195,6 +197,7 @@ final class NameRules {
             }
             ls = le + 1;
         }
+        companySuffixes(t, n, ruled);
         List<Name> all = merge(ruled, adjusted);
         emailLocalParts(t, n, all);
         return all;
@@ -210,7 +213,7 @@ final class NameRules {
             }
         }
         if (m.type() != NameType.PERSON) {
-            return m;
+            return isShortAcronym(t, m.start(), m.end()) ? null : m;
         }
         Name r = tidy(t, n, m);
         if (r == null) {
@@ -453,6 +456,22 @@ final class NameRules {
             }
         }
         return ns == s && ne == e ? m : m.withSpan(ns, ne, m.rule(), "trimmed");
+    }
+
+    /**
+     * A lone all-capitals word of at most three letters ("NI", "UK", "HR"): as a place or organisation it is an
+     * abbreviation that identifies nobody, and as a token it is far more often something else.
+     */
+    private static boolean isShortAcronym(char[] t, int s, int e) {
+        if (e - s > 3) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (!Character.isUpperCase(t[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isRomanNumeral(char[] t, int s, int e) {
@@ -900,6 +919,50 @@ final class NameRules {
         nameValue(t, s, e, CAPS_LINE, CAPS_LINE_SCORE, 2, ruled);
         if (ruled.size() > before && ruled.get(ruled.size() - 1).rule().equals(SURNAME_GIVEN)) {
             ruled.remove(ruled.size() - 1);
+        }
+    }
+
+    // ------------------------------------------------------------------ company names
+
+    /** Legal-form suffixes that end a company name. */
+    private static final Set<String> COMPANY_SUFFIXES = words("Ltd", "Limited", "LLC", "Inc", "plc", "PLC", "GmbH",
+            "LLP", "Corp", "Corporation", "AG", "SAS", "SARL", "BV", "NV", "Pty", "LP");
+
+    /** "Northgate Lighting Ltd": one to four capitalised words before a legal-form suffix. */
+    private static void companySuffixes(char[] t, int n, List<Name> ruled) {
+        int i = 0;
+        while (i < n) {
+            if (!Character.isUpperCase(t[i]) || (i > 0 && Character.isLetterOrDigit(t[i - 1]))) {
+                i++;
+                continue;
+            }
+            int we = wordEnd(t, i, n);
+            if (we - i >= 2 && we - i <= 11 && COMPANY_SUFFIXES.contains(new String(t, i, we - i))) {
+                int start = i;
+                int words = 0;
+                int k = i;
+                while (words < 4) {
+                    int p = k - 1;
+                    if (p >= 0 && t[p] == ',') {
+                        p--;
+                    }
+                    if (p < 1 || t[p] != ' ' || !Character.isLetter(t[p - 1])) {
+                        break;
+                    }
+                    int ws = wordStartBack(t, p);
+                    if (!Character.isUpperCase(t[ws]) || NameTagger.STARTERS.contains(new String(t, ws, p - ws))) {
+                        break;
+                    }
+                    start = ws;
+                    k = ws;
+                    words++;
+                }
+                int end = we < n && t[we] == '.' ? we + 1 : we;
+                if (words > 0) {
+                    ruled.add(new Name(NameType.ORGANIZATION, start, end, COMPANY, COMPANY_SCORE, ""));
+                }
+            }
+            i = Math.max(we, i + 1);
         }
     }
 
