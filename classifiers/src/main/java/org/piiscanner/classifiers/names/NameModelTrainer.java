@@ -32,15 +32,19 @@ import opennlp.tools.util.ext.ExtensionLoader;
  * Trains the name-finder model shipped as {@code org/piiscanner/classifiers/names/en-ner-pii.bin}: an opt-in command,
  * never part of the normal build.
  *
- * <p>Run it with the {@code train-ner} profile (from the repository root, with the shared datasets beside it):
+ * <p>Run it with the {@code train-ner} profile from the repository root. By default it reads the {@code shared/datasets}
+ * folder beside the repository; point {@code -Dner.data} at it with an absolute path otherwise (a relative path is
+ * resolved from {@code classifiers/}):
  * <pre>{@code
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
- * mvn -B -pl classifiers -Ptrain-ner verify -Dner.data=../shared/datasets
+ * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; export PATH=$JAVA_HOME/bin:$PATH
+ * mvn -B -pl classifiers -Ptrain-ner verify -Dner.data=/path/to/shared/datasets
  * }</pre>
  * It writes the model to {@code classifiers/src/main/resources/org/piiscanner/classifiers/names/en-ner-pii.bin}
  * (override with {@code -Dner.out=FILE}; extra options with {@code -Dner.args="--iterations 150"}).
- * Training takes about two minutes and 4 GB of heap on one core; it is deterministic: the same data, options and
- * OpenNLP version give the same model bytes.
+ * Training takes 30-110 s and up to 4 GB of heap on one core (the profile gives it 6 GB). It is deterministic: the
+ * same data, options and OpenNLP version give identical weights and feature descriptor (only the training timestamp
+ * in the model's manifest differs). Check a new model with the {@code eval-ner} profile and
+ * {@code NameModelScoreFloorTest} before committing it.
  *
  * <p>The shipped model: data {@code ner/all-train.txt} (UNER English-EWT train + dev, wikigold, WNUT-17 train + dev,
  * Broad Twitter Corpus; see the NOTICE next to the model) with the person spans that are {@code @}-handles dropped

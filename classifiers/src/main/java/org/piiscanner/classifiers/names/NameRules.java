@@ -254,7 +254,7 @@ final class NameRules {
         s = r.start();
         int k = s;
         while (k >= 3 && t[k - 1] == ' ' && t[k - 2] == '.' && Character.isUpperCase(t[k - 3])
-                && (k == 3 || !Character.isLetterOrDigit(t[k - 4]))) {
+                && (k == 3 || !Character.isLetterOrDigit(t[k - 4]) && t[k - 4] != '.')) {
             k -= 3;
         }
         if (k < s) {
@@ -331,6 +331,11 @@ final class NameRules {
             if (NameTagger.STARTERS.contains(word) || TITLES_AND_ROLES.contains(lw) || JOB_TITLES.contains(lw)
                     || ORGANIZATION_WORDS.contains(lw) || LABEL_WORDS.contains(lw) || SALUTATIONS.contains(lw)
                     || DEFINED_TERMS.contains(lw) || NOT_ALONE.contains(lw)) {
+                break;
+            }
+            boolean listed = lists.flags(t, ws, k - 1) != 0;
+            boolean record = e < n && t[e] == ',';
+            if (!listed && !record) {
                 break;
             }
             if (isFieldStart(t, ws)) {
@@ -694,6 +699,12 @@ final class NameRules {
         if (end < e && t[end] == '@') {
             return; // a bare address: its local part is handled by the e-mail rule
         }
+        int fw = wordEnd(t, ns, ne);
+        boolean givenFirst = (lists.flags(t, ns, fw) & NameLists.GIVEN) != 0
+                || TITLES.contains(lower(t, ns, fw));
+        if (!givenFirst && (fw >= ne || t[fw] != ',')) {
+            return; // "BBC Breaking News Alert": a display name that does not start with a given name
+        }
         nameValue(t, ns, ne, HEADER, HEADER_SCORE, 1, ruled);
     }
 
@@ -831,6 +842,27 @@ final class NameRules {
         if (e <= s) {
             return;
         }
+        int after = skipSpaces(t, e, lineEnd);
+        String next = after < lineEnd ? lower(t, after, wordEnd(t, after, lineEnd)) : "";
+        if (after < lineEnd && !JOB_TITLES.contains(next) && !ORGANIZATION_WORDS.contains(next)) {
+            // the line goes on ("Kevin A. Boone Accenture -- Houston"): keep the first two full words and the
+            // initials between them; a single word must be the whole line
+            int full = 0;
+            int i = s;
+            int cut = s;
+            while (i < e && full < 2) {
+                int we = wordEnd(t, i, e);
+                if (we - i > 1 && !PARTICLES.contains(lower(t, i, we))) {
+                    full++;
+                }
+                cut = we < e && t[we] == '.' ? we + 1 : we;
+                i = skipSpaces(t, cut, e);
+            }
+            if (full < 2) {
+                return;
+            }
+            e = cut;
+        }
         int before = ruled.size();
         nameValue(t, s, e, SIGN_OFF, SIGN_OFF_SCORE, 1, ruled);
         if (ruled.size() == before && isCapitalisedWords(t, s, e, 3)) {
@@ -891,6 +923,10 @@ final class NameRules {
             ruled.add(new Name(NameType.PERSON, s, e, NAME_LINE, NAME_LINE_SCORE, ""));
         }
     }
+
+    /** Surname particles: "Van", "de", "von" do not count as a full name word. */
+    private static final Set<String> PARTICLES = words("van", "von", "de", "der", "den", "del", "della", "di", "da",
+            "du", "la", "le", "st", "bin", "ibn", "al", "el", "ter", "ten", "dos", "das");
 
     /** Given names that, alone on a line, are usually ordinary words or headings. */
     private static final Set<String> NOT_ALONE = words("will", "may", "june", "april", "august", "summer", "autumn",

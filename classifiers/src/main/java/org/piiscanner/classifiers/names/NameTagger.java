@@ -39,7 +39,9 @@ public final class NameTagger {
             "Go", "Take", "Keep", "Check", "Call", "Send", "Try", "Ask", "Tell", "Give", "Find", "Look", "Read",
             "Click", "Also", "Overall", "Unfortunately", "Actually", "Basically", "Finally", "Additionally",
             "Furthermore", "Moreover", "Therefore", "Thus", "Hence", "Meanwhile", "During", "Without", "Within",
-            "Through", "Between", "Against", "Among", "Upon", "Once", "Where", "Whatever", "Whenever", "Wherever");
+            "Through", "Between", "Against", "Among", "Upon", "Once", "Where", "Whatever", "Whenever", "Wherever",
+            "Welcome", "Like", "Congratulations", "Congrats", "Happy", "Meet", "Visit", "Contact", "Email", "Per",
+            "Attached", "Regarding", "Re", "FYI", "Please", "Sorry", "Dear", "Hey", "Greetings", "Cheers");
 
     private final NameFinderME finder;
     private final SentenceDetectorME sentences;
@@ -183,7 +185,17 @@ public final class NameTagger {
             return false;
         }
         if (e - s == 1) {
-            return c != 'I' && c != 'A';
+            // a single capital is an initial only before a period
+            return c != 'I' && c != 'A' && e < text.length && text[e] == '.';
+        }
+        boolean allCaps = true;
+        for (int i = s + 1; i < e && allCaps; i++) {
+            allCaps = !Character.isLowerCase(text[i]);
+        }
+        if (allCaps) {
+            // an all-capitals token ("INVOICE", "AB") is a candidate only when it is on the name lists
+            return e - s <= 20 && NameLists.get().flags(text, s, e) != 0 && !ALL_CAPS_WORDS.contains(
+                    new String(text, s, e - s));
         }
         return !sentenceStart || !STARTERS.contains(new String(text, s, e - s));
     }
