@@ -104,7 +104,8 @@ final class NameRules {
             "head", "lead", "associate", "assistant", "executive", "specialist", "coordinator", "administrator",
             "partner", "principal", "secretary", "treasurer", "chairman", "attorney", "litigation", "department",
             "dept", "unit", "team", "group", "division", "professor", "phd", "md", "esq", "title", "name", "by",
-            "signature", "address", "phone", "tel", "fax", "email", "mobile", "cell", "office", "ext");
+            "signature", "address", "phone", "tel", "fax", "email", "mobile", "cell", "office", "ext", "direct",
+            "dial", "administration", "government", "campaign", "family", "era", "doctrine", "estate", "trial");
 
     /** Words that make a "person" an organisation ("Farrell Electric", "Marvel Consultants"). */
     private static final Set<String> ORGANIZATION_WORDS = words("services", "servicing", "service", "consultants",
@@ -329,16 +330,18 @@ final class NameRules {
             String word = new String(t, ws, k - 1 - ws);
             String lw = word.toLowerCase(Locale.ROOT);
             if (NameTagger.STARTERS.contains(word) || TITLES_AND_ROLES.contains(lw) || JOB_TITLES.contains(lw)
-                    || ORGANIZATION_WORDS.contains(lw) || LABEL_WORDS.contains(lw) || SALUTATIONS.contains(lw)
-                    || DEFINED_TERMS.contains(lw) || NOT_ALONE.contains(lw)) {
+                    || ORGANIZATION_WORDS.contains(lw) || SINGLE_LABELS.contains(lw) || SALUTATIONS.contains(lw)
+                    || DEFINED_TERMS.contains(lw)) {
                 break;
             }
-            boolean listed = lists.flags(t, ws, k - 1) != 0;
+            int flags = lists.flags(t, ws, k - 1);
             boolean record = e < n && t[e] == ',';
-            if (!listed && !record) {
+            if (flags == 0 && !record) {
                 break;
             }
-            if (isFieldStart(t, ws)) {
+            boolean givenBeforeSurname = step == 0 && (flags & NameLists.COMMON_GIVEN) != 0 && s == k
+                    && isSingleWord(t, s, e) && (lists.flags(t, s, e) & NameLists.COMMON_GIVEN) == 0;
+            if (isFieldStart(t, ws) || givenBeforeSurname) {
                 return m.withSpan(ws, e, m.rule(), "joined preceding capitalised words");
             }
             k = ws;
@@ -396,10 +399,17 @@ final class NameRules {
                 i++;
             }
         }
-        // leading titles ("President Bush", "Mr Dar"); trailing labels, job titles, digits ("Elizabeth 36349")
+        for (int c = s; c < e; c++) {
+            if (t[c] == '_' || t[c] == '/') {
+                return null; // a file name or path: "Lisa_resume.doc"
+            }
+        }
+        // leading titles and function words ("President Bush", "Mr Dar", "of Defense ..."); trailing labels, job
+        // titles, digits ("Elizabeth 36349")
         int first = 0;
-        while (first < words.size() - 1 && TITLES_AND_ROLES.contains(lower(t, words.get(first)[0],
-                words.get(first)[1]))) {
+        while (first < words.size() - 1 && (TITLES_AND_ROLES.contains(lower(t, words.get(first)[0],
+                words.get(first)[1])) || Character.isLowerCase(t[words.get(first)[0]])
+                && Character.isUpperCase(t[words.get(words.size() - 1)[0]]))) {
             first++;
         }
         int last = words.size() - 1;
@@ -458,6 +468,19 @@ final class NameRules {
                     || (!listed && Character.isLowerCase(t[words.get(first)[0]]))
                     || (!listed && PLURAL.matcher(w).find())) {
                 return null;
+            }
+        }
+        if (last - first == 3) {
+            // "Melanie King Brandon Luna": two given-name + surname pairs run together
+            int g1 = lists.flags(t, words.get(first)[0], words.get(first)[1]);
+            int s1 = lists.flags(t, words.get(first + 1)[0], words.get(first + 1)[1]);
+            int g2 = lists.flags(t, words.get(first + 2)[0], words.get(first + 2)[1]);
+            int s2 = lists.flags(t, words.get(last)[0], words.get(last)[1]);
+            if ((g1 & g2 & NameLists.COMMON_GIVEN) != 0 && (s1 & s2 & NameLists.SURNAME) != 0
+                    && (s1 & NameLists.COMMON_GIVEN) == 0 && !lower(t, words.get(first)[0], words.get(first + 1)[1])
+                            .equals(lower(t, words.get(first + 2)[0], words.get(last)[1]))) {
+                ne = words.get(first + 1)[1];
+                return m.withSpan(ns, ne, m.rule(), "two names split");
             }
         }
         return ns == s && ne == e ? m : m.withSpan(ns, ne, m.rule(), "trimmed");

@@ -48,6 +48,12 @@ class NameRulesTest {
         "Parts «VI» and VII|none||",
         "Union Bank, «N.» A.|none||",
         "«EARLY REPAYMENT» 4.1|none||",
+        // two names run together, a file name, a leading function word
+        "Coach: «Melanie King Brandon Luna» - Analyst|[Melanie King]|PERSON (model)|two names split",
+        "see «Lisa_resume.doc» attached|none||",
+        "Minister «of Defense Hazem Shaalan» said|[Defense Hazem Shaalan]|PERSON (model)|trimmed",
+        // a given name the model left out before a surname it found
+        "My name is Bill «Gottlieb» and|[Bill Gottlieb]|PERSON (model)|joined preceding capitalised words",
         // a list the model tagged as one name
         "in which «KENNEDY, SOUTER», and|[KENNEDY]|PERSON (model)|list split at commas"})
     void adjustsModelSpans(String marked, String expected, String pattern, String note) {
