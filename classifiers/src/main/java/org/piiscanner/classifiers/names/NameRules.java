@@ -1046,8 +1046,18 @@ final class NameRules {
             if (ls == at) {
                 continue;
             }
+            if (at + 1 >= n || !Character.isLetterOrDigit(t[at + 1]) || names.isEmpty() && at - ls < 5) {
+                continue;
+            }
             String local = new String(t, ls, at - ls).toLowerCase(Locale.ROOT);
-            String compact = local.replaceAll("[._-]", "");
+            StringBuilder letters = new StringBuilder(local.length());
+            for (int k = 0; k < local.length(); k++) {
+                char c = local.charAt(k);
+                if (c != '.' && c != '_' && c != '-') {
+                    letters.append(c);
+                }
+            }
+            String compact = letters.toString();
             boolean matched = false;
             for (int k = 0; k < names.size(); k++) {
                 Name m = names.get(k);
@@ -1063,7 +1073,7 @@ final class NameRules {
             if (matched) {
                 continue;
             }
-            String[] parts = local.split("[._-]");
+            String[] parts = splitLocal(local);
             if (parts.length != 2 || parts[0].length() < 2 || parts[1].length() < 2
                     || (lists.flags(parts[0]) & NameLists.GIVEN) == 0
                     || (lists.flags(parts[1]) & NameLists.SURNAME) == 0) {
@@ -1079,6 +1089,19 @@ final class NameRules {
                         "given.surname local part"));
             }
         }
+    }
+
+    /** A local part split at {@code . _ -}, without regular expressions. */
+    private static String[] splitLocal(String local) {
+        List<String> parts = new ArrayList<>(3);
+        int from = 0;
+        for (int k = 0; k <= local.length(); k++) {
+            if (k == local.length() || local.charAt(k) == '.' || local.charAt(k) == '_' || local.charAt(k) == '-') {
+                parts.add(local.substring(from, k));
+                from = k + 1;
+            }
+        }
+        return parts.toArray(String[]::new);
     }
 
     static boolean localPartMatches(String compact, List<String> words) {

@@ -81,10 +81,16 @@ public final class NameTagger {
         int lineStart = 0;
         while (lineStart < length) {
             int lineEnd = lineStart;
+            int letters = 0;
             while (lineEnd < length && text[lineEnd] != '\n') {
+                if (Character.isLetter(text[lineEnd])) {
+                    letters++;
+                }
                 lineEnd++;
             }
-            if (worthTagging(text, lineStart, lineEnd)) {
+            // a line that is mostly digits and symbols (a table row, a log line, a hex dump) is not prose: the
+            // rules still see it, the model does not
+            if (letters * 10 >= (lineEnd - lineStart) * 4 && worthTagging(text, lineStart, lineEnd)) {
                 tagLine(text, lineStart, lineEnd, found);
             }
             lineStart = lineEnd + 1;
@@ -120,12 +126,30 @@ public final class NameTagger {
 
     /** The fast path: rule-based sentences and tokens ({@link FastTokenizer}), then the model. */
     private void tagLineFast(char[] text, int lineStart, int lineEnd, List<Name> found) {
-        if (tokenStarts.length < lineEnd - lineStart + 1) {
-            int size = Math.min(1 << 20, Integer.highestOneBit(lineEnd - lineStart + 1) << 1);
+        if (tokenStarts.length < lineEnd - lineStart + 1 && tokenStarts.length < MAX_CHUNK_TOKENS) {
+            int size = Math.min(MAX_CHUNK_TOKENS, Integer.highestOneBit(lineEnd - lineStart + 1) << 1);
             tokenStarts = new int[size];
             tokenEnds = new int[size];
         }
-        int count = FastTokenizer.tokenize(text, lineStart, lineEnd, tokenStarts, tokenEnds);
+        int pos = lineStart;
+        while (pos < lineEnd) {
+            int count = FastTokenizer.tokenize(text, pos, lineEnd, tokenStarts, tokenEnds);
+            if (count == 0) {
+                return;
+            }
+            tagSentences(text, count, found);
+            if (count < tokenStarts.length) {
+                return;
+            }
+            pos = tokenEnds[count - 1]; // a very long line: go on after the last token
+        }
+    }
+
+    /** Tokens per tokenizer call; longer lines are processed in chunks. */
+    private static final int MAX_CHUNK_TOKENS = 1 << 16;
+
+    /** Cuts {@code count} tokens into sentences and tags each. */
+    private void tagSentences(char[] text, int count, List<Name> found) {
         int s = 0;
         for (int i = 0; i < count; i++) {
             boolean end = i == count - 1;
@@ -186,7 +210,8 @@ public final class NameTagger {
         }
         if (e - s == 1) {
             // a single capital is an initial only before a period
-            return c != 'I' && c != 'A' && e < text.length && text[e] == '.';
+            return c != 'I' && c != 'A' && e + 2 < text.length && text[e] == '.' && text[e + 1] == ' '
+                    && Character.isUpperCase(text[e + 2]);
         }
         boolean allCaps = true;
         for (int i = s + 1; i < e && allCaps; i++) {

@@ -144,6 +144,13 @@ class PersonNameDetectorTest {
     }
 
     @Test
+    void aNameAtTheEndOfAVeryLongLineIsFound() {
+        String text = "x ".repeat(100_000) + "please ask Yuki Tanaka to join.";
+        Finding f = person(text);
+        assertThat(text.substring(f.start(), f.end())).isEqualTo("Yuki Tanaka");
+    }
+
+    @Test
     void threadsGetTheirOwnTaggerAndAgree() throws Exception {
         String text = "From: Maria Gonzalez <mg@example.com>\nDear John,\nplease call Yuki Tanaka.\nRegards,\nJames Wright";
         List<Finding> expected = ENGINE.detect(text);
