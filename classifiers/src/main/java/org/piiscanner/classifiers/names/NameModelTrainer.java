@@ -47,14 +47,16 @@ import opennlp.tools.util.ext.ExtensionLoader;
  * {@code NameModelScoreFloorTest} before committing it.
  *
  * <p>The shipped model: data {@code ner/all-train.txt} (UNER English-EWT train + dev, wikigold, WNUT-17 train + dev,
- * Broad Twitter Corpus; see the NOTICE next to the model) with the person spans that are {@code @}-handles dropped
- * (29,982 sentences), types person, location and organization trained together,
+ * Broad Twitter Corpus; see the NOTICE next to the model) plus a second copy of {@code ewt-train.txt} and
+ * {@code ewt-dev.txt} (the in-domain web and e-mail text counts twice), with the person spans that are
+ * {@code @}-handles dropped (44,526 sentences), types person, location and organization trained together,
  * OpenNLP perceptron, 100 iterations, cutoff 0, BIO codec, the default name-finder features plus the bundled name
  * lists as features ({@link NameListFeatureGeneratorFactory}). The options below reproduce the experiments in
  * {@code docs/ner-experiments.md}:
  * <ul>
  *   <li>{@code --data DIR} the datasets folder (holds {@code ner/}); required</li>
- *   <li>{@code --train a.txt,b.txt} training files under {@code DIR/ner} (default {@code all-train.txt})</li>
+ *   <li>{@code --train a.txt,b.txt} training files under {@code DIR/ner}, read in order; a file may repeat
+ *       (default {@code all-train.txt,ewt-train.txt,ewt-dev.txt})</li>
  *   <li>{@code --types person,location,organization} entity types kept (others are dropped from the samples)</li>
  *   <li>{@code --algorithm PERCEPTRON|MAXENT}, {@code --iterations N} (100), {@code --cutoff N} (0)</li>
  *   <li>{@code --features default|names|affix} feature set: OpenNLP's defaults; defaults plus name lists (default);
@@ -105,6 +107,9 @@ public final class NameModelTrainer {
             </featureGenerators>
             """);
 
+    /** The shipped model's training files: all-train plus a second copy of the EWT train and dev parts. */
+    static final String DEFAULT_TRAIN = "all-train.txt,ewt-train.txt,ewt-dev.txt";
+
     private NameModelTrainer() {
     }
 
@@ -146,7 +151,7 @@ public final class NameModelTrainer {
                 throw new IllegalArgumentException("--features must be names, affix or default, got " + features);
             }
             return new Options(Path.of(m.get("--data")),
-                    List.of(m.getOrDefault("--train", "all-train.txt").split(",")),
+                    List.of(m.getOrDefault("--train", DEFAULT_TRAIN).split(",")),
                     new TreeSet<>(List.of(m.getOrDefault("--types", "person,location,organization").split(","))),
                     m.getOrDefault("--algorithm", "PERCEPTRON").toUpperCase(Locale.ROOT),
                     Integer.parseInt(m.getOrDefault("--iterations", "100")),

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class NameModelScoreFloorTest {
 
-    /** Measured on the sample with the committed model: model alone on gold tokens, F1 0.824 (P .824 R .824). */
-    static final double MODEL_F1 = 0.824;
-    /** Measured on the sample with the committed model: whole text pipeline with rules, F1 0.878 (P .915 R .843). */
-    static final double PIPELINE_F1 = 0.878;
+    /** Measured on the sample with the committed model: model alone on gold tokens, F1 0.828 (P .854 R .804). */
+    static final double MODEL_F1 = 0.828;
+    /** Measured on the sample with the committed model: whole text pipeline with rules, F1 0.884 (P .955 R .824). */
+    static final double PIPELINE_F1 = 0.884;
     /** About one name of the sample's 51: a retrained model must not lose more. */
     static final double MARGIN = 0.02;
 
