@@ -72,7 +72,38 @@ public final class NameEvaluation {
         }
         if (seconds > 0) {
             throughput(ruled, NerCorpus.read(data.resolve("ner").resolve("ewt-test.txt")), seconds);
+            engineThroughput(seconds);
         }
+    }
+
+    /**
+     * Whole-engine throughput ({@code DetectionEngine.createDefault()}, every registered detector including names)
+     * on the benchmark corpus ({@code bench.CorpusGenerator}, 8 MB, seed 42), one thread, in MB per second of thread
+     * CPU time (so that other processes on the machine do not distort it) and of wall-clock time.
+     */
+    static void engineThroughput(double seconds) {
+        org.piiscanner.classifiers.bench.CorpusGenerator.Corpus corpus =
+                new org.piiscanner.classifiers.bench.CorpusGenerator(42).generate(8_000_000, 64 * 1024);
+        org.piiscanner.classifiers.DetectionEngine engine = org.piiscanner.classifiers.DetectionEngine.createDefault();
+        for (org.piiscanner.classifiers.bench.CorpusGenerator.Document d : corpus.documents()) {
+            engine.detect(d.text());
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        long t0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
+        long deadline = t0 + (long) (seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            for (org.piiscanner.classifiers.bench.CorpusGenerator.Document d : corpus.documents()) {
+                engine.detect(d.text());
+                total += d.utf8Bytes();
+            }
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "throughput (benchmark corpus, whole engine, %d detectors, 1 thread): %.2f MB/s"
+                + " per core (thread CPU time), %.2f MB/s wall clock%n", engine.detectorIds().size(),
+                total / 1e6 / cpu, total / 1e6 / s);
     }
 
     /** Person spans of the model on the gold tokens, one document at a time. */
