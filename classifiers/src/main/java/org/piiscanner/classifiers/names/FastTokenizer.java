@@ -109,7 +109,7 @@ final class FastTokenizer {
     private static boolean isPunct(char c) {
         return c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == '('
                 || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\u201C' || c == '\u201D'
-                || c == '\u2018' || c == '\u2019' && false || c == '*' || c == '<' || c == '>' || c == '|';
+                || c == '\u2018' || c == '*' || c == '<' || c == '>' || c == '|';
     }
 
     /** Splits hyphens between letters and clitics inside a word chunk. */

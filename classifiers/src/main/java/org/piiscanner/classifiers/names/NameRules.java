@@ -788,7 +788,7 @@ final class NameRules {
                     && !TITLES.contains(w)) {
                 return;
             }
-            if (lists.flags(t, i, we) != 0 || (t[i] != 0 && we - i == 1)) {
+            if (lists.flags(t, i, we) != 0 || we - i == 1) { // an initial counts as evidence too
                 listHits++;
             }
             int j = we;

@@ -69,6 +69,10 @@ public final class NameEvaluation {
             System.out.printf(Locale.ROOT, "%-22s person  model(tokens) %s%n", file, onTokens);
             System.out.printf(Locale.ROOT, "%-22s person  pipeline      %s%n", file, text);
             System.out.printf(Locale.ROOT, "%-22s person  pipeline+rules %s%n", file, rules);
+            for (NameType type : List.of(NameType.LOCATION, NameType.ORGANIZATION)) {
+                System.out.printf(Locale.ROOT, "%-22s %-12s pipeline+rules %s%n", file,
+                        type.name().toLowerCase(Locale.ROOT), typeScore(ruled, docs, type));
+            }
         }
         if (seconds > 0) {
             throughput(ruled, NerCorpus.read(data.resolve("ner").resolve("ewt-test.txt")), seconds);
@@ -207,6 +211,28 @@ public final class NameEvaluation {
             misses.stream().limit(errors).forEach(s -> System.out.println("  - " + s));
             System.out.println("== " + label + " false alarms");
             alarms.stream().limit(errors).forEach(s -> System.out.println("  + " + s));
+        }
+        return score;
+    }
+
+    /** Exact-span score of one type of the whole pipeline (locations, organisations). */
+    static Score typeScore(NameTagger tagger, List<NerCorpus.Document> docs, NameType type) {
+        Score score = new Score();
+        String gold = type.name().toLowerCase(Locale.ROOT);
+        for (NerCorpus.Document d : docs) {
+            Set<List<Integer>> g = new HashSet<>();
+            for (NerCorpus.Gold x : d.gold()) {
+                if (x.type().equals(gold)) {
+                    g.add(List.of(x.start(), x.end()));
+                }
+            }
+            Set<List<Integer>> p = new HashSet<>();
+            for (Name n : tagger.find(d.text())) {
+                if (n.type() == type) {
+                    p.add(List.of(n.start(), n.end()));
+                }
+            }
+            count(score, g, p);
         }
         return score;
     }
