@@ -113,6 +113,16 @@ class PersonNameDetectorTest {
     }
 
     @Test
+    void companyNamesEndingInALegalFormAreOrganisations() {
+        String text = "Northgate Lighting Ltd\nHuman Resources";
+        List<Finding> f = ENGINE.detect(text).stream().filter(x -> x.type() == EntityType.ORGANIZATION).toList();
+        assertThat(f).hasSize(1);
+        assertThat(text.substring(f.get(0).start(), f.get(0).end())).isEqualTo("Northgate Lighting Ltd");
+        assertThat(f.get(0).explanation().pattern()).isEqualTo("ORGANIZATION (company suffix)");
+        assertThat(f.get(0).score()).isEqualTo(0.6);
+    }
+
+    @Test
     void explanationNamesDetectorRuleAndAdjustments() {
         Finding f = person("I spoke to Hans-Peter Mueller yesterday.");
         assertThat(f.explanation().detector()).isEqualTo("person_name");
