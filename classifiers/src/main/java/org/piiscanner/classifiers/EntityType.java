@@ -42,6 +42,15 @@ public final class EntityType implements Comparable<EntityType> {
     public static final EntityType MAC_ADDRESS = builtIn("MAC_ADDRESS", DataCategory.TECHNICAL);
     public static final EntityType URL = builtIn("URL", DataCategory.TECHNICAL, DataCategory.USAGE);
     public static final EntityType DATE_OF_BIRTH = builtIn("DATE_OF_BIRTH", DataCategory.IDENTITY);
+    /** A person's name: identity data. */
+    public static final EntityType PERSON = builtIn("PERSON", DataCategory.IDENTITY);
+    /** A place name (town, street, country): contact data when it locates a person. */
+    public static final EntityType LOCATION = builtIn("LOCATION", DataCategory.CONTACT);
+    /**
+     * An organisation's name: profile data, because next to a person it is their employer, school, bank or club
+     * (the employer is the most common case in business documents); on its own it is not personal data.
+     */
+    public static final EntityType ORGANIZATION = builtIn("ORGANIZATION", DataCategory.PROFILE);
     /** Data concerning health (Art. 9), found by the phrase lists of identifiers spec §21.8. */
     public static final EntityType SPECIAL_CATEGORY_HEALTH = special("SPECIAL_CATEGORY_HEALTH",
             SpecialCategory.HEALTH);

@@ -13,9 +13,9 @@ class EntityTypeTest {
         assertThat(EntityType.builtIns()).extracting(EntityType::name).containsExactly(
                 "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "BIC", "UK_NINO", "UK_NHS",
                 "UK_SORT_CODE_ACCOUNT", "UK_POSTCODE", "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_VAT", "UK_UTR",
-                "EU_VAT", "US_SSN", "IP_ADDRESS", "MAC_ADDRESS", "URL", "DATE_OF_BIRTH",
-                "SPECIAL_CATEGORY_HEALTH", "SPECIAL_CATEGORY_ETHNIC_ORIGIN", "SPECIAL_CATEGORY_POLITICAL_OPINION",
-                "SPECIAL_CATEGORY_RELIGIOUS_BELIEF", "SPECIAL_CATEGORY_TRADE_UNION", "SPECIAL_CATEGORY_GENETIC",
+                "EU_VAT", "US_SSN", "IP_ADDRESS", "MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "PERSON", "LOCATION",
+                "ORGANIZATION", "SPECIAL_CATEGORY_HEALTH", "SPECIAL_CATEGORY_ETHNIC_ORIGIN",
+                "SPECIAL_CATEGORY_POLITICAL_OPINION", "SPECIAL_CATEGORY_RELIGIOUS_BELIEF", "SPECIAL_CATEGORY_TRADE_UNION", "SPECIAL_CATEGORY_GENETIC",
                 "SPECIAL_CATEGORY_BIOMETRIC", "SPECIAL_CATEGORY_SEX_LIFE", "CRIMINAL_OFFENCE");
     }
 
@@ -30,6 +30,9 @@ class EntityTypeTest {
         assertThat(EntityType.UK_POSTCODE.category()).isEqualTo(DataCategory.CONTACT);
         assertThat(EntityType.IBAN_CODE.category()).isEqualTo(DataCategory.FINANCIAL);
         assertThat(EntityType.DATE_OF_BIRTH.category()).isEqualTo(DataCategory.IDENTITY);
+        assertThat(EntityType.PERSON.category()).isEqualTo(DataCategory.IDENTITY);
+        assertThat(EntityType.LOCATION.category()).isEqualTo(DataCategory.CONTACT);
+        assertThat(EntityType.ORGANIZATION.category()).isEqualTo(DataCategory.PROFILE);
         assertThat(EntityType.SPECIAL_CATEGORY_HEALTH.category()).isEqualTo(DataCategory.SPECIAL_CATEGORY);
         assertThat(EntityType.SPECIAL_CATEGORY_HEALTH.specialCategories()).containsExactly(SpecialCategory.HEALTH);
         assertThat(EntityType.SPECIAL_CATEGORY_SEX_LIFE.specialCategories())
