@@ -9,8 +9,9 @@ import java.util.Optional;
  *
  * <p>Only labels that mean the same thing are mapped. {@code DATE_TIME} is not {@code DATE_OF_BIRTH} (most dates
  * are not birth dates), {@code DOMAIN_NAME} is not {@code URL}, {@code US_DRIVER_LICENSE} is not
- * {@code UK_DRIVING_LICENCE}; those, and PERSON, LOCATION, ADDRESS, ORGANIZATION..., stay unmapped and are reported
- * as not detected. Immutable and thread-safe.
+ * {@code UK_DRIVING_LICENCE}; those, and ADDRESS (a whole postal address, of which we find postcodes and place names),
+ * TITLE, PREFIX..., stay unmapped and are reported as not detected. PERSON, LOCATION and ORGANIZATION mean the same
+ * in both. Immutable and thread-safe.
  */
 public final class LabelMapping {
 
@@ -27,7 +28,10 @@ public final class LabelMapping {
             Map.entry("UK_NHS", "UK_NHS"),
             Map.entry("UK_POSTCODE", "UK_POSTCODE"),
             Map.entry("UK_PASSPORT", "UK_PASSPORT"),
-            Map.entry("UK_DRIVING_LICENCE", "UK_DRIVING_LICENCE")),
+            Map.entry("UK_DRIVING_LICENCE", "UK_DRIVING_LICENCE"),
+            Map.entry("PERSON", "PERSON"),
+            Map.entry("LOCATION", "LOCATION"),
+            Map.entry("ORGANIZATION", "ORGANIZATION")),
             Map.of("PhoneRecognizer", "PHONE_NUMBER"));
 
     private final Map<String, String> labels;

@@ -44,7 +44,8 @@ class EvalCommandTest {
         assertThat(text).containsPattern("(?m)^type +gold +pred \\| +TP +P +R +F1 +F2 \\| +TP +P +R +F1 +F2$");
         assertThat(text).containsPattern("(?m)^CREDIT_CARD +9 +\\d+ \\| ");
         assertThat(text).containsPattern("(?m)^all scored types +\\d+ +\\d+ \\| ");
-        assertThat(text).contains("Not detected by this build (gold spans not scored):", "PERSON 26", "ADDRESS 28");
+        assertThat(text).contains("Not detected by this build (gold spans not scored):", "ADDRESS 28");
+        assertThat(text).containsPattern("(?m)^PERSON +26 +\\d+ \\| ");
         assertThat(text).containsPattern("Detection throughput on the corpus: 60 texts, 0\\.00\\d MB \\(UTF-8\\)");
         assertThat(text).contains("Presidio recognizer test vectors: ", "(39 cases: ", "3 about other entity types)");
         assertThat(text).containsPattern("(?m)^CreditCardRecognizer +CREDIT_CARD +8 ");

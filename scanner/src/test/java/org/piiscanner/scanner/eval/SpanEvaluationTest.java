@@ -94,7 +94,7 @@ class SpanEvaluationTest {
         assertThat(report.notDetected()).containsExactly(
                 new SpanReport.NotDetected("ADDRESS", 1, null),
                 new SpanReport.NotDetected("IBAN_CODE", 1, "IBAN_CODE"),
-                new SpanReport.NotDetected("PERSON", 1, null));
+                new SpanReport.NotDetected("PERSON", 1, "PERSON"));
     }
 
     @Test
