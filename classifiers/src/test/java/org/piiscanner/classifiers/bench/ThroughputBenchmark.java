@@ -9,29 +9,34 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import org.piiscanner.classifiers.DetectionEngine;
 import org.piiscanner.classifiers.Finding;
+import org.piiscanner.classifiers.config.DetectionSettings;
+import org.piiscanner.classifiers.config.DetectorSettings;
 
 /**
  * Whole-run throughput benchmark: generates a corpus once ({@link CorpusGenerator}: prose with a planted
  * identifier about every 270 bytes and look-alike decoys), then measures single-threaded MB/s (MB = 10^6 bytes of
  * UTF-8 text) of
  * <ol>
- *   <li>the engine: {@code DetectionEngine.createDefault().detect(document)} over every document,</li>
+ *   <li>the structured engine: every registered detector except the name finder ({@code person_name}) and the
+ *       special-category phrase detector ({@code special_category}), over every document — the identifier
+ *       detectors' throughput,</li>
  *   <li>the regex baseline: one {@code java.util.regex} alternation of the spec's patterns ({@link RegexBaseline}),
  *       {@code find()} over every document,</li>
  *   <li>a trivial baseline: a loop counting digits (a memory-bandwidth reference),</li>
  * </ol>
- * in the same JVM and session, after a warm-up. It prints every run and the median of each, the ratio
+ * in the same JVM and session, after a warm-up, and then the full default engine (names and special categories
+ * included) over the first {@code --full-mb} MB of the corpus, fewer times because it is far slower. It prints every run and the median of each, the ratio
  * engine/regex, the engine's recall of the planted items (a planted span overlapped by a finding of the right
  * type) and its findings on decoys. The machines are noisy: compare medians and ratios, not single runs.
  *
  * <p>Run it with the {@code bench} profile (the profile compiles test sources and skips the tests):
  * <pre>{@code
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   # any JDK >= 21; exec uses the 'java' on the PATH
- * export PATH=$JAVA_HOME/bin:$PATH
+ * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   # any JDK >= 21
  * mvn -B -q -pl classifiers -Pbench verify -Dbench.args="--mb 40 --runs 5 --doc-kb 64"
  * }</pre>
  * Options: {@code --mb N} corpus size (default 40), {@code --runs R} measured runs (default 5), {@code --doc-kb K}
- * document size in KiB (default 64), {@code --seed S} (default 42). Arguments may also arrive as one string.
+ * document size in KiB (default 64), {@code --seed S} (default 42), {@code --full-mb N} slice for the full engine
+ * (default 4). Arguments may also arrive as one string.
  */
 public final class ThroughputBenchmark {
 
@@ -39,7 +44,7 @@ public final class ThroughputBenchmark {
     }
 
     /** Benchmark options. */
-    record Options(int megabytes, int runs, int documentKb, long seed) {
+    record Options(int megabytes, int runs, int documentKb, long seed, int fullMegabytes) {
 
         static Options parse(String... args) {
             List<String> tokens = new ArrayList<>();
@@ -54,6 +59,7 @@ public final class ThroughputBenchmark {
             int runs = 5;
             int docKb = 64;
             long seed = 42;
+            int fullMb = 4;
             for (int i = 0; i < tokens.size(); i++) {
                 String name = tokens.get(i);
                 if (i + 1 >= tokens.size()) {
@@ -65,11 +71,12 @@ public final class ThroughputBenchmark {
                     case "--runs" -> runs = positive(name, value);
                     case "--doc-kb" -> docKb = positive(name, value);
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--full-mb" -> fullMb = positive(name, value);
                     default -> throw new IllegalArgumentException("unknown option " + name
-                            + " (options: --mb N, --runs R, --doc-kb K, --seed S)");
+                            + " (options: --mb N, --runs R, --doc-kb K, --seed S, --full-mb N)");
                 }
             }
-            return new Options(mb, runs, docKb, seed);
+            return new Options(mb, runs, docKb, seed, fullMb);
         }
 
         private static int positive(String name, String value) {
@@ -112,9 +119,9 @@ public final class ThroughputBenchmark {
                 o.documentKb(), o.seed(), corpus.planted(), (double) corpus.utf8Bytes() / corpus.planted(),
                 corpus.decoys(), (System.nanoTime() - t0) / 1e9);
 
-        DetectionEngine engine = DetectionEngine.createDefault();
+        DetectionEngine engine = structuredEngine();
         RegexBaseline regex = new RegexBaseline();
-        System.out.println("Engine detectors: " + String.join(", ", engine.detectorIds()));
+        System.out.println("Structured engine detectors: " + String.join(", ", engine.detectorIds()));
         System.out.println();
 
         ToLongFunction<String> engineRun = d -> engine.detect(d).size();
@@ -150,15 +157,51 @@ public final class ThroughputBenchmark {
         double engineMedian = median(engineMbs);
         double regexMedian = median(regexMbs);
         System.out.println();
-        System.out.printf(Locale.ROOT, "MEDIAN engine (DetectionEngine.createDefault, %d detectors): %.2f MB/s "
-                + "(%d findings)%n", engine.detectorIds().size(), engineMedian, engineFindings);
+        System.out.printf(Locale.ROOT, "MEDIAN structured engine (%d detectors): %.2f MB/s (%d findings)%n",
+                engine.detectorIds().size(), engineMedian, engineFindings);
         System.out.printf(Locale.ROOT, "MEDIAN regex alternation (%d spec patterns, java.util.regex): %.2f MB/s "
                 + "(%d matches)%n", RegexBaseline.PATTERNS.size(), regexMedian, regexMatches);
         System.out.printf(Locale.ROOT, "MEDIAN digit count (memory-bandwidth reference): %.1f MB/s%n",
                 median(digitMbs));
-        System.out.printf(Locale.ROOT, "RATIO engine / regex: %.1fx%n", engineMedian / regexMedian);
+        System.out.printf(Locale.ROOT, "RATIO structured engine / regex: %.1fx%n", engineMedian / regexMedian);
         System.out.println();
         quality(corpus, engine);
+        System.out.println();
+        full(docs, o.fullMegabytes());
+    }
+
+    /** Every registered detector except the name finder and the special-category phrases. */
+    static DetectionEngine structuredEngine() {
+        DetectionSettings d = DetectionSettings.defaults();
+        Map<String, DetectorSettings> off = Map.of(
+                "person_name", new DetectorSettings(false, null, Map.of(), Map.of()),
+                "special_category", new DetectorSettings(false, null, Map.of(), Map.of()));
+        return DetectionEngine.builder().settings(new DetectionSettings(d.minScore(), d.context(), off,
+                d.customDetectors(), d.denyLists(), d.allowList(), d.allowPatterns(), d.testValues())).build();
+    }
+
+    /** The full default engine (names and special categories included) over the first {@code mb} MB. */
+    static void full(List<String> docs, int mb) {
+        DetectionEngine full = DetectionEngine.createDefault();
+        List<String> slice = new ArrayList<>();
+        long bytes = 0;
+        for (String d : docs) {
+            if (bytes >= mb * 1_000_000L) {
+                break;
+            }
+            slice.add(d);
+            bytes += d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        ToLongFunction<String> fullRun = d -> full.detect(d).size();
+        pass(slice, fullRun);
+        double[] mbs = new double[3];
+        for (int r = 0; r < mbs.length; r++) {
+            mbs[r] = bytes / 1e6 / pass(slice, fullRun).seconds();
+            System.out.printf(Locale.ROOT, "full run %d: %.2f MB/s%n", r + 1, mbs[r]);
+        }
+        System.out.printf(Locale.ROOT, "MEDIAN full engine (DetectionEngine.createDefault, %d detectors: names and "
+                + "special categories included) over %.1f MB: %.2f MB/s%n", full.detectorIds().size(), bytes / 1e6,
+                median(mbs));
     }
 
     /** Recall of planted items per type, findings on decoys per kind, and findings on neither. */

@@ -9,12 +9,12 @@ class ThroughputBenchmarkTest {
 
     @Test
     void optionsAcceptSeparateArgumentsOneStringAndEquals() {
-        assertThat(ThroughputBenchmark.Options.parse()).isEqualTo(new ThroughputBenchmark.Options(40, 5, 64, 42));
+        assertThat(ThroughputBenchmark.Options.parse()).isEqualTo(new ThroughputBenchmark.Options(40, 5, 64, 42, 4));
         // the bench profile passes ${bench.args} as ONE argument
         assertThat(ThroughputBenchmark.Options.parse("--mb 8 --runs 3"))
-                .isEqualTo(new ThroughputBenchmark.Options(8, 3, 64, 42));
-        assertThat(ThroughputBenchmark.Options.parse("--doc-kb", "16", "--seed=7"))
-                .isEqualTo(new ThroughputBenchmark.Options(40, 5, 16, 7));
+                .isEqualTo(new ThroughputBenchmark.Options(8, 3, 64, 42, 4));
+        assertThat(ThroughputBenchmark.Options.parse("--doc-kb", "16", "--seed=7", "--full-mb", "2"))
+                .isEqualTo(new ThroughputBenchmark.Options(40, 5, 16, 7, 2));
     }
 
     @Test
