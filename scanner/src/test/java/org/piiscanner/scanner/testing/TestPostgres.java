@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +25,7 @@ public final class TestPostgres {
     public static final String URL_VARIABLE = "PII_TEST_POSTGRES_URL";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final List<String> CREATED_ON_EXTERNAL = new ArrayList<>();
     private static EmbeddedPostgres embedded;
 
     /**
@@ -46,6 +49,7 @@ public final class TestPostgres {
         if (external != null && !external.isBlank()) {
             try (Connection c = DriverManager.getConnection(external); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);
+                dropAtExit(external, name);
                 String user = c.getMetaData().getUserName();
                 String base = external.replaceFirst("\\?.*$", "");
                 String url = base.substring(0, base.lastIndexOf('/') + 1) + name;
@@ -64,6 +68,24 @@ public final class TestPostgres {
             throw new IllegalStateException("cannot create a database on the embedded PostgreSQL", e);
         }
         return new Database("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name, "postgres", "");
+    }
+
+    /** Databases created on a shared server are dropped when the JVM exits (the embedded one goes away whole). */
+    private static void dropAtExit(String adminUrl, String name) {
+        if (CREATED_ON_EXTERNAL.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (TestPostgres.class) {
+                    try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+                        for (String db : CREATED_ON_EXTERNAL) {
+                            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                        }
+                    } catch (SQLException ignored) {
+                        // best effort: the names say which test run left them
+                    }
+                }
+            }, "test-databases-drop"));
+        }
+        CREATED_ON_EXTERNAL.add(name);
     }
 
     private static EmbeddedPostgres embedded() {
