@@ -85,6 +85,17 @@ class ValueNormalizerTest {
             new Row("PERSON", "bjorn strasse", List.of("Bjørn Straße", "BJORN STRASSE")),
             new Row("LOCATION", "north end road", List.of("North End Road", " north  END road")),
             new Row("ORGANIZATION", "acme widgets ltd", List.of("ACME Widgets Ltd", "Acme  Widgets\tLtd")),
+            // phrase types of the special-category detector (other branch): the generic rule
+            new Row("SPECIAL_CATEGORY_HEALTH", "type 2 diabetes", List.of("Type 2 Diabetes", "type  2\ndiabetes")),
+            new Row("SPECIAL_CATEGORY_ETHNIC_ORIGIN", "irish traveller", List.of("Irish Traveller", " irish traveller")),
+            new Row("SPECIAL_CATEGORY_POLITICAL_OPINION", "party member", List.of("Party Member", "party\tmember")),
+            new Row("SPECIAL_CATEGORY_RELIGIOUS_BELIEF", "attends mass", List.of("Attends Mass", "attends  mass")),
+            new Row("SPECIAL_CATEGORY_TRADE_UNION", "union rep", List.of("Union Rep", "UNION REP")),
+            new Row("SPECIAL_CATEGORY_GENETIC", "brca1 carrier", List.of("BRCA1 carrier", "brca1  Carrier")),
+            new Row("SPECIAL_CATEGORY_BIOMETRIC", "fingerprint template", List.of("Fingerprint Template",
+                    "fingerprint template ")),
+            new Row("SPECIAL_CATEGORY_SEX_LIFE", "same-sex partner", List.of("Same-sex partner", "same-sex  partner")),
+            new Row("CRIMINAL_OFFENCE", "convicted of theft", List.of("Convicted of theft", "convicted  of THEFT")),
             new Row("CUSTOMER_ID", "acme id 42", List.of("ACME ID 42", "  Acme   Id 42 ")));
 
     static Stream<Arguments> spellings() {
@@ -103,7 +114,10 @@ class ValueNormalizerTest {
         Set<String> covered = TABLE.stream().map(Row::type).collect(Collectors.toCollection(TreeSet::new));
         Set<String> builtIns = EntityType.builtIns().stream().map(EntityType::name)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(covered).containsAll(builtIns).contains(ValueNormalizer.PERSON);
+        builtIns.removeAll(covered);
+        assertThat(builtIns).as("built-in types without a row: decide their canonical form in ValueNormalizer and "
+                + "add several spellings here").isEmpty();
+        assertThat(covered).contains(ValueNormalizer.PERSON);
         assertThat(TABLE).allSatisfy(row -> assertThat(row.spellings()).hasSizeGreaterThanOrEqualTo(2));
     }
 
