@@ -24,7 +24,11 @@
  *   <li>{@code extraction}: turns documents into text (plain UTF-8 now, Tika later); the only package that may
  *       import Tika.</li>
  *   <li>{@code detect}: walks paths and runs extraction + detection on a bounded worker pool.</li>
- *   <li>{@code index} (later): the Lucene index of keyed hashes; the only package that may import Lucene.</li>
+ *   <li>{@code protect}: normalises values per entity type and turns them into keyed hashes (HMAC-SHA256); the
+ *       one place a raw value is read after detection (an ArchUnit test checks it).</li>
+ *   <li>{@code store}: the findings store (JDBC, Flyway; H2 or PostgreSQL), the system of record.</li>
+ *   <li>{@code index}: the Lucene index of keyed hashes per location, kept consistent with the store; the only
+ *       package that may import Lucene.</li>
  * </ul>
  */
 package org.piiscanner.scanner;

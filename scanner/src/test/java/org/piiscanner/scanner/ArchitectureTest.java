@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.piiscanner.classifiers.Finding;
 
 /** The scanner's package boundaries (see the package documentation of {@code org.piiscanner.scanner}). */
 @AnalyzeClasses(packages = "org.piiscanner.scanner", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,7 +36,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothingDependsOnTheCli = noClasses()
             .that().resideInAnyPackage("org.piiscanner.scanner.config..", "org.piiscanner.scanner.detect..",
-                    "org.piiscanner.scanner.extraction..")
+                    "org.piiscanner.scanner.extraction..", "org.piiscanner.scanner.protect..",
+                    "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..")
             .should().dependOnClassesThat().resideInAPackage("org.piiscanner.scanner.cli..")
             .because("data flows one way: the cli drives the features, never the other way round");
 
@@ -45,4 +47,26 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.classifiers..",
                     "org.piiscanner.scanner.detect..", "org.piiscanner.scanner.config..")
             .because("extraction turns documents into text and nothing more");
+
+    @ArchTest
+    static final ArchRule onlyTheProtectorReadsRawValues = noClasses()
+            .that().resideOutsideOfPackages("org.piiscanner.scanner.protect..", "org.piiscanner.scanner.cli..")
+            .should().callMethod(Finding.class, "sensitiveValue")
+            .because("the protect package is the one place raw values become hashes (the cli prints them only "
+                    + "for an explicit --show-values)");
+
+    @ArchTest
+    static final ArchRule protectIsPlainJava = noClasses()
+            .that().resideInAPackage("org.piiscanner.scanner.protect..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                    "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..",
+                    "org.piiscanner.scanner.config..")
+            .because("scanners and the subject search share the protector: it depends on nothing they do not");
+
+    @ArchTest
+    static final ArchRule theStoreKnowsNothingOfTheIndex = noClasses()
+            .that().resideInAPackage("org.piiscanner.scanner.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.scanner.index..",
+                    "org.piiscanner.scanner.config..")
+            .because("the store is the system of record; the index is derived from it, not the other way round");
 }

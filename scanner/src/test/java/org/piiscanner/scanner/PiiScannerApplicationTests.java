@@ -2,9 +2,11 @@ package org.piiscanner.scanner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -14,10 +16,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class PiiScannerApplicationTests {
 
+    @TempDir
+    Path dataDir;
+
     @Test
     void startsANonWebContextWhoseOptionPropertiesOverrideApplicationYml(CapturedOutput output) {
         try (ConfigurableApplicationContext context = PiiScannerApplication.start(
-                Map.of("spring.application.name", "from-an-option", "pii-scanner.probe", 42))) {
+                Map.of("spring.application.name", "from-an-option", "pii-scanner.probe", 42,
+                        "pii.data-dir", dataDir))) {
             assertThat(context.getEnvironment().getProperty("spring.application.name")).isEqualTo("from-an-option");
             assertThat(context.getEnvironment().getProperty("pii-scanner.probe")).isEqualTo("42");
             assertThat(context.getBean(PiiScannerApplication.class)).isNotNull();

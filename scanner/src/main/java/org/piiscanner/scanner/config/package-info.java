@@ -19,7 +19,23 @@
  * {@link org.piiscanner.classifiers.DetectionEngine.Builder#build()} as a
  * {@link org.piiscanner.classifiers.config.ConfigurationException}.
  *
- * <p>The application's own settings ({@code application.yml}) will be bound with typed
- * {@code @ConfigurationProperties} records in this package when the jobs arrive.
+ * <h2>Application settings and the data directory</h2>
+ * {@link org.piiscanner.scanner.config.PiiProperties} binds {@code pii.*} (strictly: an unknown key fails the
+ * start), and {@link org.piiscanner.scanner.config.StorageConfiguration} wires what lives in the data directory:
+ * <ul>
+ *   <li>the data source: embedded H2 ({@code <data-dir>/store.mv.db}) unless {@code pii.db.url} names a database
+ *       (PostgreSQL; also the {@code postgres} profile, which reads {@code PII_SCANNER_DB_URL} and
+ *       {@code PII_SCANNER_DB_USER}). The password comes from the environment variable named by
+ *       {@code pii.db.password-env} (default {@code PII_SCANNER_DB_PASSWORD}) or from {@code pii.db.password-file};
+ *       it is never logged, and URLs are logged without credentials;</li>
+ *   <li>Flyway migrations, which also create Spring Batch's job repository tables for H2 files and PostgreSQL
+ *       alike ({@code spring.batch.jdbc.initialize-schema=never});</li>
+ *   <li>the HMAC key ({@code pii.hmac-key}, {@code PII_SCANNER_HMAC_KEY} or {@code <data-dir>/hmac.key}) and the
+ *       {@link org.piiscanner.scanner.protect.Protector};</li>
+ *   <li>the {@link org.piiscanner.scanner.store.FindingStore}, bound to the key id, and the
+ *       {@link org.piiscanner.scanner.index.LocationIndex} ({@code <data-dir>/index}) with its
+ *       {@link org.piiscanner.scanner.index.IndexSync}.</li>
+ * </ul>
+ * A data directory the scanner creates is owner-only ({@code rwx------}).
  */
 package org.piiscanner.scanner.config;

@@ -1,0 +1,91 @@
+package org.piiscanner.scanner.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The application's own settings ({@code pii.*}): where its data lives, which database holds the findings store,
+ * where the HMAC key comes from, and the index. Bound strictly: an unknown key under {@code pii.} is an error at
+ * start-up. Commands set these from their options ({@code --data-dir} is {@code pii.data-dir}, {@code --db-url} is
+ * {@code pii.db.url}).
+ *
+ * @param dataDir the data directory (default {@code ./pii-data}): H2 database, index, generated HMAC key
+ * @param hmacKey the HMAC key, base64 (prefer the environment variable {@code PII_SCANNER_HMAC_KEY} or the key
+ *     file; never put a key in a file that is committed); not shown by {@link #toString()}
+ * @param hmacKeyFile the key file to read or generate (default {@code <data-dir>/hmac.key})
+ * @param db the findings store's database
+ * @param index the Lucene index
+ */
+@ConfigurationProperties(prefix = "pii", ignoreUnknownFields = false)
+public record PiiProperties(
+        @DefaultValue("./pii-data") Path dataDir,
+        String hmacKey,
+        Path hmacKeyFile,
+        @DefaultValue Db db,
+        @DefaultValue Index index) {
+
+    /**
+     * The findings store's database. Without a URL: an embedded H2 file database in the data directory.
+     *
+     * @param url a JDBC URL (e.g. {@code jdbc:postgresql://db.example:5432/pii}); empty for embedded H2. Put no
+     *     credentials in it: they would show in process listings
+     * @param user the database user, if the URL does not imply one
+     * @param passwordEnv the environment variable holding the password (default {@code PII_SCANNER_DB_PASSWORD})
+     * @param passwordFile a file holding the password (a mounted secret), used when the variable is unset
+     * @param maxPoolSize connections in the pool (default 8)
+     */
+    public record Db(
+            String url,
+            String user,
+            @DefaultValue("PII_SCANNER_DB_PASSWORD") String passwordEnv,
+            Path passwordFile,
+            @DefaultValue("8") int maxPoolSize) {
+
+        /** True when the store is the embedded H2 database. */
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /**
+     * The Lucene index.
+     *
+     * @param dir the index directory (default {@code <data-dir>/index})
+     * @param wordTokens whether every word of a scanned text is indexed as a keyed hash (default true), so a
+     *     person can be found where no detector fired
+     * @param commitInterval the least time between index commits during a scan (default 10 s); a crash costs
+     *     the locations indexed since the last commit a repair from the store
+     */
+    public record Index(Path dir, @DefaultValue("true") boolean wordTokens,
+            @DefaultValue("10s") Duration commitInterval) {
+    }
+
+    /** The data directory, absolute. */
+    public Path dataDirectory() {
+        return dataDir.toAbsolutePath().normalize();
+    }
+
+    /** The key file: configured, or {@code hmac.key} in the data directory. */
+    public Path keyFile() {
+        return hmacKeyFile != null ? hmacKeyFile.toAbsolutePath().normalize()
+                : dataDirectory().resolve("hmac.key");
+    }
+
+    /** The index directory: configured, or {@code index} in the data directory. */
+    public Path indexDirectory() {
+        return index.dir() != null ? index.dir().toAbsolutePath().normalize() : dataDirectory().resolve("index");
+    }
+
+    /** The H2 database file base name ({@code store}, giving {@code store.mv.db}) in the data directory. */
+    public Path h2Database() {
+        return dataDirectory().resolve("store");
+    }
+
+    @Override
+    public String toString() {
+        return "PiiProperties[dataDir=" + dataDir + ", hmacKey=" + (hmacKey == null ? "unset" : "(set, hidden)")
+                + ", hmacKeyFile=" + hmacKeyFile + ", db=" + db + ", index=" + index + "]";
+    }
+}
