@@ -21,12 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.piiscanner.classifiers.DetectionEngine;
 import org.piiscanner.classifiers.Finding;
+import org.piiscanner.scanner.extraction.ExtractedPart;
 import org.piiscanner.scanner.extraction.Extraction;
+import org.piiscanner.scanner.extraction.ExtractionUnavailableException;
+import org.piiscanner.scanner.extraction.Section;
 import org.piiscanner.scanner.extraction.TextExtractor;
 
 /**
  * Runs extraction and detection over the documents of a {@link ScanPlan} on a bounded pool of worker threads and
- * reports the results in plan order.
+ * reports the results of their parts in plan order.
  *
  * <p>At most {@code 4 x threads} documents are in flight, and a memory budget (half the heap) keeps several large
  * documents from being held at once. Immutable; each {@link #run} uses its own pool, shut down before it returns.
@@ -72,34 +75,48 @@ public final class DetectionService {
     }
 
     /**
-     * Scans every entry of {@code plan} and calls {@code sink} once per entry, in plan order, on the calling
-     * thread. If the sink throws, the remaining work is cancelled and the exception propagates.
+     * Scans every entry of {@code plan} and calls {@code sink} once per part (a file, each document embedded in
+     * it, their metadata parts) or once per failed entry, in plan order and within an entry in the extractor's
+     * order, on the calling thread. If the sink throws, the remaining work is cancelled and the exception
+     * propagates.
      */
     public void run(ScanPlan plan, Consumer<? super DocumentResult> sink) {
+        run(plan, sink, name -> {
+        });
+    }
+
+    /**
+     * As {@link #run(ScanPlan, Consumer)}, also calling {@code entryDone} with an entry's name after its last
+     * result (for progress).
+     */
+    public void run(ScanPlan plan, Consumer<? super DocumentResult> sink, Consumer<String> entryDone) {
         List<ScanPlan.Entry> entries = plan.entries();
         int window = threads * WINDOW_PER_THREAD;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(window), new WorkerThreads());
         try {
-            Deque<Future<DocumentResult>> pending = new ArrayDeque<>(window);
+            Deque<Future<List<DocumentResult>>> pending = new ArrayDeque<>(window);
+            Deque<String> names = new ArrayDeque<>(window);
             int next = 0;
             while (next < entries.size() || !pending.isEmpty()) {
                 while (next < entries.size() && pending.size() < window) {
                     ScanPlan.Entry entry = entries.get(next++);
+                    names.add(entry.name());
                     pending.add(switch (entry) {
                         case ScanPlan.Problem p -> CompletableFuture.completedFuture(
-                                new DocumentResult.Failed(p.name(), p.message()));
+                                List.of(new DocumentResult.Failed(p.name(), p.message())));
                         case ScanPlan.Document d -> pool.submit(() -> scan(d));
                     });
                 }
-                sink.accept(await(pending.poll()));
+                await(pending.poll()).forEach(sink);
+                entryDone.accept(names.poll());
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static DocumentResult await(Future<DocumentResult> future) {
+    private static List<DocumentResult> await(Future<List<DocumentResult>> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -113,36 +130,60 @@ public final class DetectionService {
         }
     }
 
-    /** Extracts and scans one document; never throws for a problem with the document itself. */
-    DocumentResult scan(ScanPlan.Document document) {
+    /**
+     * Extracts and scans one document, part by part: only each part's findings are kept, not its text. Never
+     * throws for a problem with the document itself.
+     */
+    List<DocumentResult> scan(ScanPlan.Document document) {
         String name = document.name();
         int cost = memory.cost(document.size());
         try {
             memory.acquire(cost);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new DocumentResult.Failed(name, "interrupted");
+            return List.of(new DocumentResult.Failed(name, "interrupted"));
         }
+        List<DocumentResult> results = new ArrayList<>();
         try {
-            Extraction extraction = extractor.extract(document.source());
-            return switch (extraction) {
-                case Extraction.Skipped s -> new DocumentResult.Skipped(name, s.reason());
-                case Extraction.Text t -> new DocumentResult.Scanned(name, locate(t.text(), engine.detect(t.text())),
-                        t.metadata());
-            };
+            extractor.extract(document.source(), part -> results.add(scanPart(part)));
         } catch (IOException e) {
-            return new DocumentResult.Failed(name, IoMessages.describe(e));
+            results.add(new DocumentResult.Failed(name, IoMessages.describe(e)));
         } catch (UncheckedIOException e) {
-            return new DocumentResult.Failed(name, IoMessages.describe(e.getCause()));
+            results.add(new DocumentResult.Failed(name, IoMessages.describe(e.getCause())));
+        } catch (ExtractionUnavailableException e) {
+            results.add(new DocumentResult.Failed(name, e.getMessage()));
         } catch (RuntimeException e) {
-            return new DocumentResult.Failed(name, IoMessages.describeBug(e));
+            results.add(new DocumentResult.Failed(name, IoMessages.describeBug(e)));
         } finally {
             memory.release(cost);
         }
+        return results;
+    }
+
+    private DocumentResult scanPart(ExtractedPart part) {
+        return switch (part.extraction()) {
+            case Extraction.Skipped s -> new DocumentResult.Skipped(part.path(), s.reason(), s.detail());
+            case Extraction.Text t -> {
+                try {
+                    yield new DocumentResult.Scanned(part.path(),
+                            locate(t.text(), engine.detect(t.text()), t.sections()), t.metadata());
+                } catch (RuntimeException e) {
+                    yield new DocumentResult.Failed(part.path(), IoMessages.describeBug(e));
+                }
+            }
+        };
     }
 
     /** Adds 1-based line and column numbers, in one pass over the text. */
     static List<LocatedFinding> locate(String text, List<Finding> findings) {
+        return locate(text, findings, List.of());
+    }
+
+    /**
+     * Adds 1-based line and column numbers and the section (page, sheet, slide) each finding starts in, in one
+     * pass over the text.
+     */
+    static List<LocatedFinding> locate(String text, List<Finding> findings, List<Section> sections) {
         if (findings.isEmpty()) {
             return List.of();
         }
@@ -158,6 +199,7 @@ public final class DetectionService {
         int line = 1;
         int lineStart = 0;
         int pos = 0;
+        int section = -1;
         for (Finding f : sorted) {
             int target = Math.min(f.start(), text.length());
             for (; pos < target; pos++) {
@@ -166,7 +208,11 @@ public final class DetectionService {
                     lineStart = pos + 1;
                 }
             }
-            out.add(new LocatedFinding(f, line, f.start() - lineStart + 1));
+            while (section + 1 < sections.size() && sections.get(section + 1).start() <= f.start()) {
+                section++;
+            }
+            out.add(new LocatedFinding(f, line, f.start() - lineStart + 1,
+                    section >= 0 ? sections.get(section) : null));
         }
         return out;
     }
