@@ -10,8 +10,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -31,13 +31,17 @@ import org.piiscanner.scanner.extraction.TextExtractor;
  * Runs extraction and detection over the documents of a {@link ScanPlan} on a bounded pool of worker threads and
  * reports the results of their parts in plan order.
  *
- * <p>At most {@code 4 x threads} documents are in flight, and a memory budget (half the heap) keeps several large
- * documents from being held at once. Immutable; each {@link #run} uses its own pool, shut down before it returns.
+ * <p>At most {@code 4 x threads} documents are in flight, each with at most 16 parts' results waiting (a part's
+ * text is dropped as soon as it is scanned), and a memory budget (half the heap) keeps several large documents from
+ * being held at once. Immutable; each {@link #run} uses its own pool, shut down before it returns.
  */
 public final class DetectionService {
 
     /** Documents in flight per worker thread (keeps workers busy while the sink is slow). */
     private static final int WINDOW_PER_THREAD = 4;
+    /** Parts' results of one document waiting to be delivered. */
+    private static final int PARTS_IN_FLIGHT = 16;
+    private static final long POLL_MILLIS = 200;
 
     private final TextExtractor extractor;
     private final DetectionEngine engine;
@@ -95,69 +99,140 @@ public final class DetectionService {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(window), new WorkerThreads());
         try {
-            Deque<Future<List<DocumentResult>>> pending = new ArrayDeque<>(window);
-            Deque<String> names = new ArrayDeque<>(window);
+            Deque<Results> pending = new ArrayDeque<>(window);
             int next = 0;
             while (next < entries.size() || !pending.isEmpty()) {
                 while (next < entries.size() && pending.size() < window) {
                     ScanPlan.Entry entry = entries.get(next++);
-                    names.add(entry.name());
-                    pending.add(switch (entry) {
-                        case ScanPlan.Problem p -> CompletableFuture.completedFuture(
-                                List.of(new DocumentResult.Failed(p.name(), p.message())));
-                        case ScanPlan.Document d -> pool.submit(() -> scan(d));
-                    });
+                    Results results = new Results(entry.name());
+                    switch (entry) {
+                        case ScanPlan.Problem p -> results.finish(new DocumentResult.Failed(p.name(), p.message()));
+                        case ScanPlan.Document d -> results.worker = pool.submit(() -> scan(d, results));
+                    }
+                    pending.add(results);
                 }
-                await(pending.poll()).forEach(sink);
-                entryDone.accept(names.poll());
+                Results head = pending.poll();
+                head.drainTo(sink);
+                entryDone.accept(head.name);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static List<DocumentResult> await(Future<List<DocumentResult>> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
+    /**
+     * The results of one entry, handed from its worker to the delivering thread as they come: a bounded queue, so
+     * that an entry with many parts (a mailbox, a large archive) never holds more than a few parts' findings.
+     * The worker of the entry being delivered never waits for long; workers of later entries wait when their
+     * queue is full, and they are the only ones that can (entries start in plan order).
+     */
+    private static final class Results {
+        private static final Object END = new Object();
+
+        final String name;
+        final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(PARTS_IN_FLIGHT);
+        volatile Future<?> worker;
+
+        Results(String name) {
+            this.name = name;
+        }
+
+        /** Adds a result, waiting for room (called by the worker). */
+        void add(DocumentResult result) {
+            put(result);
+        }
+
+        /** Marks the end of the entry's results (called by the worker). */
+        void end() {
+            put(END);
+        }
+
+        private void put(Object item) {
+            try {
+                queue.put(item);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
             }
-            throw new IllegalStateException(e.getCause());
+        }
+
+        /** Adds {@code last}, if any, and the end (never waits: used for entries known in advance). */
+        void finish(DocumentResult last) {
+            queue.add(last);
+            queue.add(END);
+        }
+
+        /** Passes every result to {@code sink} until the end, propagating a worker's error. */
+        void drainTo(Consumer<? super DocumentResult> sink) {
+            try {
+                while (true) {
+                    Object next = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (next == END) {
+                        return;
+                    }
+                    if (next != null) {
+                        sink.accept((DocumentResult) next);
+                    } else if (worker != null && worker.isDone() && queue.isEmpty()) {
+                        worker.get(); // the worker died without its end marker: rethrow why
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Extracts and scans one document (test entry point), returning its results. */
+    List<DocumentResult> scan(ScanPlan.Document document) {
+        List<DocumentResult> results = new ArrayList<>();
+        scan(document, results::add);
+        return results;
+    }
+
+    private void scan(ScanPlan.Document document, Results results) {
+        try {
+            scan(document, results::add);
+        } finally {
+            results.end();
         }
     }
 
     /**
-     * Extracts and scans one document, part by part: only each part's findings are kept, not its text. Never
-     * throws for a problem with the document itself.
+     * Extracts and scans one document part by part, handing each part's result to {@code out} as soon as it is
+     * ready: only findings are kept, never a part's text. Never throws for a problem with the document itself.
      */
-    List<DocumentResult> scan(ScanPlan.Document document) {
+    private void scan(ScanPlan.Document document, Consumer<DocumentResult> out) {
         String name = document.name();
         int cost = memory.cost(document.size());
         try {
             memory.acquire(cost);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of(new DocumentResult.Failed(name, "interrupted"));
+            out.accept(new DocumentResult.Failed(name, "interrupted"));
+            return;
         }
-        List<DocumentResult> results = new ArrayList<>();
         try {
-            extractor.extract(document.source(), part -> results.add(scanPart(part)));
+            extractor.extract(document.source(), part -> out.accept(scanPart(part)));
         } catch (IOException e) {
-            results.add(new DocumentResult.Failed(name, IoMessages.describe(e)));
+            out.accept(new DocumentResult.Failed(name, IoMessages.describe(e)));
         } catch (UncheckedIOException e) {
-            results.add(new DocumentResult.Failed(name, IoMessages.describe(e.getCause())));
+            out.accept(new DocumentResult.Failed(name, IoMessages.describe(e.getCause())));
         } catch (ExtractionUnavailableException e) {
-            results.add(new DocumentResult.Failed(name, e.getMessage()));
+            out.accept(new DocumentResult.Failed(name, e.getMessage()));
+        } catch (CancellationException e) {
+            throw e;
         } catch (RuntimeException e) {
-            results.add(new DocumentResult.Failed(name, IoMessages.describeBug(e)));
+            out.accept(new DocumentResult.Failed(name, IoMessages.describeBug(e)));
         } finally {
             memory.release(cost);
         }
-        return results;
     }
 
     private DocumentResult scanPart(ExtractedPart part) {

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a plain-text stream into a string, keeping every character where it is in the file (no line-ending or
@@ -32,6 +33,9 @@ final class TextDecoder {
      * @param sizeHint the stream's size in bytes if known, else -1 (sizes the buffer: at most one char per byte)
      */
     static Decoded decode(InputStream in, Charset charset, int maxChars, long sizeHint) throws IOException {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return decodeUtf8(in, maxChars);
+        }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -84,5 +88,50 @@ final class TextDecoder {
         }
         int start = length > 0 && chars[0] == '\uFEFF' ? 1 : 0;
         return new Decoded(new String(chars, start, length - start), malformed, truncated);
+    }
+
+    /**
+     * UTF-8, the common case, with the JDK's own decoder (several times faster than a {@link CharsetDecoder} loop):
+     * at most {@code maxChars} bytes are read, which decode to at most as many characters, cut back to the end of
+     * the last whole character. Bad bytes become U+FFFD as they would above.
+     */
+    private static Decoded decodeUtf8(InputStream in, int maxChars) throws IOException {
+        byte[] bytes = in.readNBytes(maxChars);
+        int length = bytes.length;
+        boolean truncated = false;
+        if (length == maxChars && in.read() >= 0) {
+            truncated = true;
+            length = lastCharacterBoundary(bytes, length);
+        }
+        int start = length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3 : 0;
+        String text = new String(bytes, start, length - start, StandardCharsets.UTF_8);
+        boolean malformed = text.indexOf('\uFFFD') >= 0 && !isValidUtf8(bytes, start, length - start);
+        return new Decoded(text, malformed, truncated);
+    }
+
+    /** {@code length}, moved back to the start of a UTF-8 sequence cut at {@code length}, if one is. */
+    private static int lastCharacterBoundary(byte[] bytes, int length) {
+        for (int back = 1; back <= 3 && back <= length; back++) {
+            int b = bytes[length - back] & 0xff;
+            if (b < 0x80) {
+                return length;
+            }
+            if (b >= 0xC0) {
+                int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                return needed > back ? length - back : length;
+            }
+        }
+        return length;
+    }
+
+    private static boolean isValidUtf8(byte[] bytes, int offset, int length) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -24,6 +24,8 @@ import org.piiscanner.classifiers.EntityType;
 import org.piiscanner.classifiers.Explanation;
 import org.piiscanner.classifiers.Finding;
 import org.piiscanner.classifiers.Validation;
+import org.piiscanner.scanner.extraction.ExtractedPart;
+import org.piiscanner.scanner.extraction.Extraction;
 import org.piiscanner.scanner.extraction.PlainTextExtractor;
 import org.piiscanner.scanner.extraction.SkipReason;
 import org.piiscanner.scanner.extraction.TextExtractor;
@@ -168,6 +170,31 @@ class DetectionServiceTest {
         assertThat(delivered).hasValue(100);
         assertThat(maxAhead.get()).isBetween(1, 3 * 4);
         assertThat(threads).hasSizeBetween(1, 3).allSatisfy(t -> assertThat(t).startsWith("pii-scanner-worker-"));
+    }
+
+    @Test
+    void partsOfALargeDocumentAreDeliveredWhileItIsStillBeingExtracted() throws IOException {
+        Path mailbox = file("mailbox.txt", NINO_LINE);
+        AtomicInteger emitted = new AtomicInteger();
+        TextExtractor manyParts = (source, sink) -> {
+            for (int i = 0; i < 500; i++) {
+                emitted.incrementAndGet();
+                sink.accept(new ExtractedPart(source.name() + "!/message-" + i,
+                        new Extraction.Text(NINO_LINE, java.util.Map.of())));
+            }
+        };
+        DetectionService service = new DetectionService(manyParts, ENGINE, 2);
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger maxWaiting = new AtomicInteger();
+
+        service.run(service.plan(List.of(mailbox.toString()), InputStream.nullInputStream()), result -> {
+            maxWaiting.accumulateAndGet(emitted.get() - delivered.incrementAndGet(), Math::max);
+            assertThat(result).isInstanceOfSatisfying(DocumentResult.Scanned.class,
+                    s -> assertThat(s.findings()).hasSize(1));
+        });
+
+        assertThat(delivered).hasValue(500);
+        assertThat(maxWaiting.get()).as("parts extracted but not yet delivered").isBetween(0, 20);
     }
 
     @Test
