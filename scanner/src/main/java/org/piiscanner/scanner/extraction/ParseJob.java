@@ -70,7 +70,8 @@ final class ParseJob {
     private static final class Level {
         final String path;
         final int depth;
-        volatile MediaType type = MediaType.OCTET_STREAM;
+        /** The detected type, {@code null} until detection is done. */
+        volatile MediaType type;
         long size = -1;
         boolean localHeaderFirst;
         Path file;
@@ -186,8 +187,9 @@ final class ParseJob {
         String detail = "over " + time + " of parsing";
         boolean rootSkipped = false;
         for (Level level : levels) {
+            MediaType type = level.type;
             sink.accept(new ExtractedPart(level.path, new Extraction.Skipped(SkipReason.TIMEOUT, detail,
-                    Map.of(Extraction.CONTENT_TYPE, level.type.toString()))));
+                    type == null ? Map.of() : Map.of(Extraction.CONTENT_TYPE, type.toString()))));
             rootSkipped |= level.depth == 0;
         }
         if (!rootSkipped && !rootDelivered) {
@@ -349,7 +351,8 @@ final class ParseJob {
             throw a;
         } catch (IOException | RuntimeException e) {
             checkAbort();
-            Failures.Problem p = Failures.classify(e, label(level.type, metadata));
+            MediaType known = level.type != null ? level.type : MediaType.OCTET_STREAM;
+            Failures.Problem p = Failures.classify(e, label(known, metadata));
             return new Extraction.Skipped(p.reason(), p.detail(), safeMetadata(metadata));
         }
         return parse(level, parser, stream, metadata, type);
@@ -552,7 +555,7 @@ final class ParseJob {
     private static String childName(Level parent, String raw) {
         int ordinal = ++parent.children;
         String name;
-        if (TikaRuntime.isMailbox(parent.type)) {
+        if (parent.type != null && TikaRuntime.isMailbox(parent.type)) {
             String ext = raw != null && raw.endsWith(".msg") ? ".msg" : ".eml";
             name = "message-" + ordinal + ext;
         } else if (raw == null || raw.isBlank()) {

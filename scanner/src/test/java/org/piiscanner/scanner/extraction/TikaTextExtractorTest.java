@@ -166,6 +166,25 @@ class TikaTextExtractorTest {
     }
 
     @Test
+    void everyAddressHeaderIsALineOfTheMetadataPart() {
+        Path sample = Path.of("../samples/mail/complaint.eml");
+        List<ExtractedPart> parts = extract(EXTRACTOR, DocumentSource.ofFile("complaint.eml", sample));
+
+        assertThat(outline(parts)).containsExactly("complaint.eml!/refund-details.docx: text",
+                "complaint.eml!/refund-details.docx#metadata: text", "complaint.eml: text",
+                "complaint.eml#metadata: text");
+        assertThat(text(parts, "complaint.eml#metadata").text()).isEqualTo("""
+                From: Ines Valverde <ines.valverde@example.net>
+                To: Complaints Team <complaints@example.co.uk>
+                Cc: Rhys Penhaligon <r.penhaligon@example.com>
+                Reply-To: Ines Valverde <ines.v@example.org>
+                """);
+        // the document's metadata holds no personal value: only its type and dates
+        assertThat(text(parts, "complaint.eml").metadata()).containsOnlyKeys(Extraction.CONTENT_TYPE,
+                "dcterms:created");
+    }
+
+    @Test
     void anOutlookMessagesSenderAndRecipientsAreAMetadataPart() {
         List<ExtractedPart> parts = extract("testMSG.msg");
 
@@ -438,6 +457,23 @@ class TikaTextExtractorTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         // The stalled read was interrupted: the parser thread is gone, nothing stays stuck.
         awaitNoStuckParsers(quick);
+    }
+
+    @Test
+    void aRealParserOverTheTimeLimitIsStoppedAndEveryOpenDocumentSkipped() throws Exception {
+        TikaTextExtractor hasty = new TikaTextExtractor(ExtractionLimits.DEFAULTS.withTimeout(Duration.ofMillis(1)));
+
+        List<ExtractedPart> parts = extract(hasty, DocumentSource.ofFile("e.docx", resource("EmbeddedDocument.docx")));
+
+        // wherever the parser was when time ran out, the file itself is skipped last (its type may be unknown yet)
+        assertThat(parts).isNotEmpty().last().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("e.docx");
+            assertThat(p.extraction()).isInstanceOfSatisfying(Extraction.Skipped.class, s -> {
+                assertThat(s.reason()).isEqualTo(SkipReason.TIMEOUT);
+                assertThat(s.detail()).isEqualTo("over 1 ms of parsing");
+            });
+        });
+        awaitNoStuckParsers(hasty);
     }
 
     @Test
