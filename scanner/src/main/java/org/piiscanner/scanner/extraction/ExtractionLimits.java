@@ -11,8 +11,9 @@ import java.util.Objects;
  *     so is an embedded document declaring a larger size, and a stream is cut off when it passes it
  * @param maxChars the text of one document (or embedded document) is cut after this many characters, and
  *     {@link Extraction#TRUNCATED} says so
- * @param timeout the parse time allowed for one file, embedded documents included (time spent in the caller's
- *     sink does not count); past it the parser is abandoned and the open parts are {@link SkipReason#TIMEOUT}
+ * @param timeout the parse time allowed for one file, embedded documents included: the time the caller waits for
+ *     parts (time spent in its sink does not count); past it the parser is abandoned and the open parts are
+ *     {@link SkipReason#TIMEOUT}
  * @param maxDepth embedded documents nested deeper than this are {@link SkipReason#NESTING_TOO_DEEP} (the file
  *     itself is depth 0, an entry of a zip depth 1)
  * @param maxEmbedded more embedded documents than this in one file make it an {@link SkipReason#ARCHIVE_BOMB}
@@ -26,8 +27,11 @@ import java.util.Objects;
 public record ExtractionLimits(long maxFileSize, int maxChars, Duration timeout, int maxDepth, int maxEmbedded,
         long maxExpandedBytes, int maxCompressionRatio, int maxStuckParsers) {
 
-    /** Expanded bytes under this never count as a bomb, whatever the ratio. */
-    public static final long RATIO_FLOOR_BYTES = 64L << 20;
+    /**
+     * Expanded bytes under this never count as a bomb, whatever the ratio (a small archive of repetitive data is
+     * normal). Tika's own zip-bomb test file, 1.2 KB expanding to 24 MB of text, is over it.
+     */
+    public static final long RATIO_FLOOR_BYTES = 16L << 20;
 
     /**
      * 256 MB files, 20 million characters per document, 120 s per file, nesting depth 10, 100,000 embedded

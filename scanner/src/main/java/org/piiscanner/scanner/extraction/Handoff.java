@@ -1,53 +1,61 @@
 package org.piiscanner.scanner.extraction;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Hands parts from a parser thread to the caller's thread one at a time. The parser waits in {@link #put} until
- * the caller has run its sink on the part and called {@link #ack}, so a part's sink never overlaps the parse and
- * the time spent in it is not parse time. Thread-safe.
+ * Hands parts from a parser thread to the caller's thread through a small queue: the parser goes on with the next
+ * part while the caller's sink works on the previous one, and waits only when the parts queued hold more than
+ * {@code maxQueuedChars} characters (one part is always accepted, whatever its size). So at most one large part
+ * waits while another is in the sink, and small parts (most of them) cost no thread switch each. Thread-safe.
  */
 final class Handoff {
 
     /** Marks the end of the parse. */
     static final Object DONE = new Object();
 
+    private final long maxQueuedChars;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private Object slot;
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private long queuedChars;
     private boolean closed;
 
+    Handoff(long maxQueuedChars) {
+        this.maxQueuedChars = maxQueuedChars;
+    }
+
     /**
-     * Offers {@code part} and waits until the caller has taken and acknowledged it.
+     * Queues {@code part}, first waiting while the queue is not empty and the part would take it past its
+     * character budget.
      *
      * @throws Abort {@link Abort#ABANDONED} if the caller has gone, or goes while waiting
      */
     void put(ExtractedPart part) {
+        long size = size(part);
         lock.lock();
         try {
-            if (closed) {
-                throw Abort.ABANDONED;
-            }
-            slot = part;
-            changed.signalAll();
-            while (slot != null && !closed) {
+            while (!closed && !queue.isEmpty() && queuedChars + size > maxQueuedChars) {
                 changed.awaitUninterruptibly();
             }
             if (closed) {
                 throw Abort.ABANDONED;
             }
+            queue.add(part);
+            queuedChars += size;
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Ends the parse: the caller's next {@link #take} returns {@link #DONE}. Never blocks. */
+    /** Ends the parse: the caller gets {@link #DONE} after the queued parts. Never blocks. */
     void finish() {
         lock.lock();
         try {
             if (!closed) {
-                slot = DONE;
+                queue.add(DONE);
                 changed.signalAll();
             }
         } finally {
@@ -56,45 +64,44 @@ final class Handoff {
     }
 
     /**
-     * Waits up to {@code nanos} for a part or {@link #DONE}; returns {@code null} on time-out. The part stays
-     * offered until {@link #ack}.
+     * The next part or {@link #DONE}, waiting up to {@code nanos} when there is none yet; {@code null} on
+     * time-out (then nothing is queued: no finished part is ever lost to a time-out).
      */
     Object take(long nanos) throws InterruptedException {
         lock.lock();
         try {
             long left = nanos;
-            while (slot == null) {
+            while (queue.isEmpty()) {
                 if (left <= 0) {
                     return null;
                 }
                 left = changed.awaitNanos(left);
             }
-            return slot;
+            Object next = queue.poll();
+            if (next instanceof ExtractedPart part) {
+                queuedChars -= size(part);
+                changed.signalAll();
+            }
+            return next;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The caller is done with the part it took: the parser continues. */
-    void ack() {
-        lock.lock();
-        try {
-            slot = null;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The caller has gone: a waiting or later {@link #put} throws {@link Abort#ABANDONED}. */
+    /** The caller has gone: queued parts are dropped, and a waiting or later {@link #put} throws. */
     void close() {
         lock.lock();
         try {
             closed = true;
-            slot = null;
+            queue.clear();
+            queuedChars = 0;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    private static long size(ExtractedPart part) {
+        return part.extraction() instanceof Extraction.Text t ? t.text().length() : 0;
     }
 }

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -40,7 +42,7 @@ import org.xml.sax.ContentHandler;
  * each finished part to the caller's thread, which runs the sink and watches the time. Created and used once by
  * {@link TikaTextExtractor#extract}.
  *
- * <p>Threads: {@link #run} is the parser thread; {@link #deliver} runs on the caller's thread. They share only
+ * <p>Threads: {@link #run} runs on a parser thread; {@link #deliver} runs on the caller's thread. They share only
  * the {@link Handoff}, the stack of open documents (locked), the sticky {@link #abort} and the thread state.
  */
 final class ParseJob {
@@ -49,6 +51,8 @@ final class ParseJob {
 
     private static final String PLAIN_TEXT = "text/plain; charset=UTF-8";
     private static final int SNIFF_BYTES = 8192;
+    /** Characters of finished parts that may wait for the caller's sink while the parse goes on. */
+    private static final int QUEUED_CHARS = 1 << 20;
     private static final int UTF8_SNIFF_BYTES = 64 * 1024;
     private static final List<String> SAFE_METADATA = List.of(Extraction.CONTENT_TYPE, "Content-Encoding",
             PagedText.N_PAGES.getName(), "meta:page-count", TikaCoreProperties.CREATED.getName(),
@@ -95,7 +99,7 @@ final class ParseJob {
     private final AtomicInteger stuck;
     private final TemporaryResources rootResources = new TemporaryResources();
     private TikaInputStream rootStream;
-    private final Handoff handoff = new Handoff();
+    private final Handoff handoff;
     private final ParseContext context;
     private final Deque<Level> open = new ArrayDeque<>();
     private final AtomicLong expanded = new AtomicLong();
@@ -103,6 +107,7 @@ final class ParseJob {
     private int embeddedCount;
     private volatile Abort abort;
     private State state = State.RUNNING;
+    /** The thread running {@link #run}, while it does (guarded by {@code this}). */
     private Thread parserThread;
 
     ParseJob(TikaRuntime tika, ExtractionLimits limits, String rootName, long rootSize, Metadata rootMetadata,
@@ -113,6 +118,7 @@ final class ParseJob {
         this.rootSize = rootSize;
         this.rootMetadata = rootMetadata;
         this.stuck = stuck;
+        this.handoff = new Handoff(Math.min(limits.maxChars(), QUEUED_CHARS));
         this.context = tika.newContext(new Embedded());
     }
 
@@ -137,13 +143,19 @@ final class ParseJob {
     // ---------------------------------------------------------------- caller's thread
 
     /**
-     * Starts the parser thread and delivers parts to {@code sink} until the parse ends or its time runs out.
+     * Starts the parse on a parser thread and delivers parts to {@code sink} until the parse ends or its time runs
+     * out. Parse time is the time this thread waits for the next part: time in the sink does not count (the
+     * parser may go on meanwhile, a small queue ahead).
      *
      * @throws InterruptedIOException if the calling thread is interrupted (the parse is abandoned)
      */
-    void deliver(Thread thread, Consumer<? super ExtractedPart> sink) throws InterruptedIOException {
-        parserThread = thread;
-        thread.start();
+    void deliver(Executor parsers, Consumer<? super ExtractedPart> sink) throws InterruptedIOException {
+        try {
+            parsers.execute(this::run);
+        } catch (RejectedExecutionException e) {
+            closeQuietly(rootStream);
+            throw new ExtractionUnavailableException("all parser threads are busy");
+        }
         long budget = limits.timeout().toNanos();
         boolean rootDelivered = false;
         try {
@@ -166,7 +178,6 @@ final class ParseJob {
                     abandon();
                     throw e;
                 }
-                handoff.ack();
             }
         } catch (InterruptedException e) {
             abandon();
@@ -203,17 +214,21 @@ final class ParseJob {
 
     /** Stops waiting for the parser: it is told to stop, and counted as stuck until it does. */
     private void abandon() {
-        synchronized (this) {
-            if (state == State.RUNNING) {
-                state = State.ABANDONED;
-                stuck.incrementAndGet();
-            }
-        }
         if (abort == null) {
             abort = Abort.ABANDONED;
         }
         handoff.close();
-        parserThread.interrupt();
+        synchronized (this) {
+            if (state == State.RUNNING) {
+                state = State.ABANDONED;
+                stuck.incrementAndGet();
+                // under the lock: the thread cannot have moved on to another file's parse
+                Thread parser = parserThread;
+                if (parser != null) {
+                    parser.interrupt();
+                }
+            }
+        }
         closeQuietly(rootStream);
     }
 
@@ -221,6 +236,9 @@ final class ParseJob {
 
     /** The parser thread's body. */
     void run() {
+        synchronized (this) {
+            parserThread = Thread.currentThread();
+        }
         try {
             parseLevel(rootStream, rootMetadata, rootName, 0);
         } catch (Abort a) {
@@ -246,6 +264,7 @@ final class ParseJob {
                     stuck.decrementAndGet();
                 }
                 state = State.FINISHED;
+                parserThread = null;
             }
             handoff.finish();
         }

@@ -1,5 +1,6 @@
 package org.piiscanner.scanner.extraction;
 
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -121,7 +122,14 @@ final class TikaRuntime {
         if (name == null || name.indexOf('.') < 0) {
             return null;
         }
-        MediaType type = mimeTypes.getMimeType(name).getType();
+        Metadata byName = new Metadata();
+        byName.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        MediaType type;
+        try {
+            type = mimeTypes.detect(null, byName);
+        } catch (IOException e) {
+            return null; // without a stream, detection reads nothing
+        }
         return isPlainText(parserFor(type)) ? type : null;
     }
 

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -32,10 +35,24 @@ import org.apache.tika.metadata.TikaCoreProperties;
 public final class TikaTextExtractor implements TextExtractor {
 
     private static final long PARSER_STACK_BYTES = 4L << 20;
+    /** Parser threads at once, stuck ones included: far more than any caller runs in parallel. */
+    private static final int MAX_PARSER_THREADS = 256;
     private static final AtomicLong THREADS = new AtomicLong();
 
     private final ExtractionLimits limits;
     private final AtomicInteger stuck = new AtomicInteger();
+    /**
+     * Parser threads, reused from file to file: parsers keep per-thread caches (XMLBeans, the SAX parsers) that a
+     * new thread per file would rebuild every time (a third of the time of a small Word document). Idle threads
+     * end after a minute; a stuck one stays busy (and counted) until its parser returns.
+     */
+    private final ThreadPoolExecutor parsers = new ThreadPoolExecutor(0, MAX_PARSER_THREADS, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread t = new Thread(null, runnable, "pii-scanner-parser-" + THREADS.incrementAndGet(),
+                        PARSER_STACK_BYTES);
+                t.setDaemon(true);
+                return t;
+            });
 
     /** An extractor enforcing {@code limits}. */
     public TikaTextExtractor(ExtractionLimits limits) {
@@ -80,10 +97,7 @@ public final class TikaTextExtractor implements TextExtractor {
         } else {
             job.openStream(source.open());
         }
-        Thread parser = new Thread(null, job::run, "pii-scanner-parser-" + THREADS.incrementAndGet(),
-                PARSER_STACK_BYTES);
-        parser.setDaemon(true);
-        job.deliver(parser, sink);
+        job.deliver(parsers, sink);
     }
 
     /** The file name Tika uses as a hint to the format (the last segment of the path or name). */
