@@ -25,12 +25,16 @@ import org.apache.tika.metadata.TikaCoreProperties;
  * detected and parsed the same way as a part of its own. Embedded documents are not inlined into their
  * container's text. OCR is off: images and PDFs without a text layer are {@link SkipReason#NO_TEXT}.
  *
- * <p>How limits are kept: the file is parsed on a thread of its own while the caller's thread runs the sink and
- * watches the parse time; a parser over time is interrupted and abandoned (its stream closed, every further read
- * or output refused), and counted as stuck until it returns. Text is cut at the character limit. Bytes expanded
- * from embedded documents are counted as they are read, so a bomb stops at the limit instead of filling memory or
- * disk, and an archive that contains itself is recognised by size and hash. Thread-safe; stateless apart from the
- * count of stuck parsers. Tika is loaded on first use (about a second) and shared by all instances.
+ * <p>How limits are kept: the file is parsed on a parser thread (pooled) while the caller's thread runs the sink
+ * and watches the parse time; a parser over time is interrupted and abandoned (its stream closed, every further
+ * read or output refused), and counted as stuck until it returns. Text is cut at the character limit. Bytes
+ * expanded from embedded documents are counted as they are read, so a bomb stops at the limit instead of filling
+ * memory or disk, and an archive that contains itself is recognised by size and hash. What stays unbounded is the
+ * memory a format library needs for one document's own structure (a huge spreadsheet's cells, a PDF's page
+ * tree), which the JVM's heap limit caps: a parser running out of memory is a {@link SkipReason#PARSE_ERROR}.
+ *
+ * <p>Thread-safe; its state is the pool of parser threads (idle ones end after a minute, no shutdown needed) and
+ * the count of stuck parsers. Tika is loaded on first use (about a second) and shared by all instances.
  */
 public final class TikaTextExtractor implements TextExtractor {
 
