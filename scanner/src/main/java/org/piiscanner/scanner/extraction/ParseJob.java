@@ -339,7 +339,8 @@ final class ParseJob {
             type = detect(stream, metadata);
             level.type = type;
             metadata.set(Metadata.CONTENT_TYPE, type.toString());
-            if (isEmpty(stream)) {
+            // an embedded object handed over as an open container (a PST message, an OLE object) has no bytes
+            if (stream.getOpenContainer() == null && isEmpty(stream)) {
                 return new Extraction.Text("", safeMetadata(metadata));
             }
             parser = tika.parserFor(type);

@@ -208,6 +208,29 @@ class TikaTextExtractorTest {
     }
 
     @Test
+    void outlookStoreMessagesAreReadFromTheStoreNotFromBytes() {
+        // Tika hands PST messages over as objects with no bytes of their own: they must not pass for empty files
+        List<ExtractedPart> parts = extract("testPST_variousBodyTypes.pst");
+
+        assertThat(outline(parts)).containsExactly(
+                "testPST_variousBodyTypes.pst!/message-1.msg: text",
+                "testPST_variousBodyTypes.pst!/message-1.msg#metadata: text",
+                "testPST_variousBodyTypes.pst!/message-2.msg: text",
+                "testPST_variousBodyTypes.pst!/message-2.msg#metadata: text",
+                "testPST_variousBodyTypes.pst!/message-3.msg: text",
+                "testPST_variousBodyTypes.pst!/message-3.msg#metadata: text",
+                "testPST_variousBodyTypes.pst!/message-4.msg: text",
+                "testPST_variousBodyTypes.pst!/message-4.msg#metadata: text",
+                "testPST_variousBodyTypes.pst: text");
+        assertThat(text(parts, "testPST_variousBodyTypes.pst!/message-1.msg").text().strip())
+                .isEqualTo("This is the original email (html)");
+        assertThat(text(parts, "testPST_variousBodyTypes.pst!/message-2.msg").text())
+                .contains("To: Allison, Timothy B. <tallison@mitre.org>");
+        assertThat(text(parts, "testPST_variousBodyTypes.pst!/message-1.msg#metadata").text())
+                .startsWith("From: Allison, Timothy B.\n");
+    }
+
+    @Test
     void archivesAndNestedArchivesGiveOnePartPerEntryWithItsPath() {
         List<ExtractedPart> zip = extract("testEmbedded.zip");
         assertThat(outline(zip)).containsExactly("testEmbedded.zip!/test1.txt: text",
