@@ -7,6 +7,7 @@ import org.piiscanner.classifiers.DataCategory;
 import org.piiscanner.classifiers.Explanation;
 import org.piiscanner.classifiers.Finding;
 import org.piiscanner.scanner.detect.LocatedFinding;
+import org.piiscanner.scanner.extraction.Section;
 
 /**
  * {@code --json}: one JSON object per finding per line (JSON Lines, {@code \n}-terminated).
@@ -14,8 +15,11 @@ import org.piiscanner.scanner.detect.LocatedFinding;
  * <p>The first eight fields are a contract other tools rely on, in this order: {@code file}, {@code start},
  * {@code end} (Java {@code char} offsets into the decoded text, end exclusive), {@code type}, {@code category},
  * {@code score}, {@code detector}, {@code preview}. Fields may be added after them, never renamed:
- * {@code secondary_categories}, {@code test_value}, {@code pattern}, {@code line}, {@code column}; {@code value}
- * (the raw value) only with {@code --show-values}; {@code explanation} only with {@code --explain}.
+ * {@code secondary_categories}, {@code test_value}, {@code pattern}, {@code line}, {@code column}; then, for
+ * documents with pages, sheets or slides, the one the finding is on: {@code "page": 3}, {@code "slide": 2} or
+ * {@code "sheet": "Payroll"}; {@code value} (the raw value) only with {@code --show-values}; {@code explanation}
+ * only with {@code --explain}. {@code file} is the part's path: {@code archive.zip!/inner/letter.docx} for a
+ * document inside another, {@code letter.docx#metadata} for a document's authors and e-mail headers.
  */
 final class JsonLinesPrinter implements FindingPrinter {
 
@@ -66,6 +70,17 @@ final class JsonLinesPrinter implements FindingPrinter {
         Json.string(sb, f.explanation().pattern());
         sb.append(", \"line\": ").append(located.line());
         sb.append(", \"column\": ").append(located.column());
+        Section section = located.section();
+        if (section != null) {
+            sb.append(", ");
+            Json.string(sb, section.kind());
+            sb.append(": ");
+            if (section.kind().equals(Section.SHEET)) {
+                Json.string(sb, section.label());
+            } else {
+                sb.append(section.label());
+            }
+        }
         if (showValues) {
             sb.append(", \"value\": ");
             Json.string(sb, f.sensitiveValue());

@@ -3,18 +3,27 @@ package org.piiscanner.scanner.detect;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.piiscanner.scanner.extraction.ExtractedPart;
+import org.piiscanner.scanner.extraction.SkipReason;
 
-/** The outcome of one entry of a {@link ScanPlan}: scanned, skipped, or failed. */
+/**
+ * The outcome of one part of a plan entry (a file, a document embedded in it, or its metadata): scanned or
+ * skipped; or of a whole entry that failed.
+ */
 public sealed interface DocumentResult {
 
-    /** The document's name as shown to users (the path as given, {@code dir/relative/path}, or {@code -}). */
+    /**
+     * The part's path as shown to users: the document's name (the path as given, {@code dir/relative/path}, or
+     * {@code -}), followed for embedded documents by {@code !/inner/path} and for metadata by {@code #metadata}
+     * (see {@link ExtractedPart}).
+     */
     String name();
 
     /**
-     * The document was scanned.
+     * The part was scanned.
      *
      * @param findings findings in order of their start offsets
-     * @param metadata the extractor's metadata about the document
+     * @param metadata the extractor's metadata about the part (truncation, incomplete parse...)
      */
     record Scanned(String name, List<LocatedFinding> findings, Map<String, String> metadata)
             implements DocumentResult {
@@ -26,14 +35,21 @@ public sealed interface DocumentResult {
     }
 
     /**
-     * The document was deliberately not scanned (binary, too large): not an error.
+     * The part was not scanned (binary, too large, encrypted...): not an error.
      *
-     * @param reason a short phrase for the user
+     * @param reason why
+     * @param detail what applies to the part (the limit, the format), possibly empty
      */
-    record Skipped(String name, String reason) implements DocumentResult {
+    record Skipped(String name, SkipReason reason, String detail) implements DocumentResult {
         public Skipped {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        /** The reason and detail for users, e.g. {@code larger than the size limit (256 MB)}. */
+        public String message() {
+            return reason.message(detail);
         }
     }
 

@@ -9,7 +9,10 @@
  * {@link org.piiscanner.scanner.detect.DetectionService#run} then extracts and detects in parallel on
  * {@code threads} workers (one JVM for any number of files), keeping a bounded window of documents in flight and
  * a memory budget for large ones, and calls the sink on the calling thread with one
- * {@link org.piiscanner.scanner.detect.DocumentResult} per plan entry, in plan order.
+ * {@link org.piiscanner.scanner.detect.DocumentResult} per part of each entry (the document, each document
+ * embedded in it, their metadata parts; see {@link org.piiscanner.scanner.extraction.ExtractedPart}) or one
+ * failure per entry that could not be read, in plan order. A part's text is dropped once it has been scanned, and
+ * a document's results are handed over as they come, so a mailbox of a million messages is never held at once.
  *
  * <p>What this package does not do: print or format anything (that is the {@code cli} package), read file
  * formats (that is {@code extraction}) or decide what is personal data (that is the {@code classifiers} engine).

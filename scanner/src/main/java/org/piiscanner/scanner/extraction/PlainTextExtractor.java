@@ -7,15 +7,19 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Reads documents as UTF-8 text.
+ * Reads documents as UTF-8 text, without format detection: one part per source, named as the source.
  *
  * <p>A document with a NUL byte in its first 8 KB is skipped as binary; one over the size limit is skipped
  * without being read (a file) or as soon as the limit is passed (a stream). Bytes that are not valid UTF-8 are
  * replaced by U+FFFD, so offsets are always offsets into the decoded text, and
  * {@link Extraction#MALFORMED_INPUT_REPLACED} is set. A byte-order mark is kept as U+FEFF (as Java decodes it).
  * Thread-safe.
+ *
+ * <p>The {@code detect} command uses {@link TikaTextExtractor}, which reads plain text as fast and also detects
+ * the encoding; this one is for callers that know their input is UTF-8 text (and for tests that need no Tika).
  */
 public final class PlainTextExtractor implements TextExtractor {
 
@@ -42,7 +46,12 @@ public final class PlainTextExtractor implements TextExtractor {
     }
 
     @Override
-    public Extraction extract(DocumentSource source) throws IOException {
+    public void extract(DocumentSource source, Consumer<? super ExtractedPart> sink) throws IOException {
+        sink.accept(new ExtractedPart(source.name(), read(source)));
+    }
+
+    /** The extraction of {@code source}, the one part {@link #extract} delivers. */
+    public Extraction read(DocumentSource source) throws IOException {
         long size = source.size();
         if (size > maxBytes) {
             return tooLarge();
@@ -51,7 +60,7 @@ public final class PlainTextExtractor implements TextExtractor {
         try (InputStream in = source.open()) {
             byte[] head = in.readNBytes(SNIFF_BYTES);
             if (containsNul(head, head.length)) {
-                return new Extraction.Skipped("binary file (NUL byte in the first 8 KB)", Map.of());
+                return new Extraction.Skipped(SkipReason.BINARY, "NUL byte in the first 8 KB", Map.of());
             }
             if (head.length < SNIFF_BYTES) {
                 bytes = head;
@@ -75,7 +84,7 @@ public final class PlainTextExtractor implements TextExtractor {
     }
 
     private Extraction tooLarge() {
-        return new Extraction.Skipped("larger than the size limit (" + formatSize(maxBytes) + ")", Map.of());
+        return new Extraction.Skipped(SkipReason.TOO_LARGE, formatSize(maxBytes), Map.of());
     }
 
     static boolean containsNul(byte[] b, int n) {

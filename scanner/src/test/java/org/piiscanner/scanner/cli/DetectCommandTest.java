@@ -25,6 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** The {@code detect} command end to end, in-process, on real files. */
 class DetectCommandTest {
 
+    /** Names and special-category phrases: left out where a test is about identifiers in document parts. */
+    private static final String NON_IDENTIFIER_TYPES = "PERSON,LOCATION,ORGANIZATION,SPECIAL_CATEGORY_HEALTH,"
+            + "SPECIAL_CATEGORY_ETHNIC_ORIGIN,SPECIAL_CATEGORY_POLITICAL_OPINION,SPECIAL_CATEGORY_RELIGIOUS_BELIEF,"
+            + "SPECIAL_CATEGORY_TRADE_UNION,SPECIAL_CATEGORY_GENETIC,SPECIAL_CATEGORY_BIOMETRIC,SPECIAL_CATEGORY_SEX_LIFE,"
+            + "CRIMINAL_OFFENCE";
+
     /** A UK NINO and a published test card; the accent and the emoji make char, code point and byte offsets differ. */
     static final String TEXT = "Réf 😀 NI number: AB 12 34 56 C\nVisa 4111 1111 1111 1111\n";
     static final String NINO = "AB 12 34 56 C";
@@ -236,6 +242,72 @@ class DetectCommandTest {
         assertThat(small.out()).isEmpty();
         assertThat(small.err()).startsWith("pii-scanner: skipped " + letter + ": larger than the size limit "
                 + "(16 bytes)\n").contains("0 findings in 0 files scanned, 1 skipped, 0 failed");
+    }
+
+    @Test
+    void documentsInsideArchivesAreReportedAsPartsWithTheirPaths() {
+        String zip = "../samples/archive/2021-hr.zip";
+
+        CliRunner.Result result = CliRunner.run("detect", "--json", "--skip", NON_IDENTIFIER_TYPES, zip);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(json(result)).extracting(f -> f.get("file") + " " + f.get("type")).containsExactly(
+                zip + "!/2021-hr/leavers.csv EMAIL_ADDRESS", zip + "!/2021-hr/leavers.csv UK_POSTCODE",
+                zip + "!/2021-hr/leavers.csv PHONE_NUMBER", zip + "!/2021-hr/leavers.csv EMAIL_ADDRESS",
+                zip + "!/2021-hr/leavers.csv UK_POSTCODE", zip + "!/2021-hr/leavers.csv PHONE_NUMBER",
+                zip + "!/2021-hr/exit-interview.docx UK_UTR", zip + "!/2021-hr/exit-interview.docx UK_NHS");
+        // the CSV, the Word document, its metadata (an author, no finding) and the zip itself
+        assertThat(result.err()).startsWith("8 findings in 4 parts of 1 file scanned, 0 skipped, 0 failed (");
+        assertThat(CliRunner.run("detect", "--skip", NON_IDENTIFIER_TYPES, zip).outLines().get(1)).startsWith(zip + "!/2021-hr/leavers.csv  2:17");
+    }
+
+    @Test
+    void emailHeadersAreScannedAsTheMessagesMetadataPart() {
+        List<Map<String, Object>> findings = json(CliRunner.run("detect", "--json", "--only", "EMAIL_ADDRESS",
+                "../samples/mail/complaint.eml"));
+
+        assertThat(findings).extracting(f -> f.get("file") + ":" + f.get("line"))
+                .containsExactly("../samples/mail/complaint.eml#metadata:1", "../samples/mail/complaint.eml#metadata:2",
+                        "../samples/mail/complaint.eml#metadata:3", "../samples/mail/complaint.eml#metadata:4");
+    }
+
+    @Test
+    void findingsOnAPageSheetOrSlideSaySo() {
+        List<Map<String, Object>> pdf = json(CliRunner.run("detect", "--json", "--skip", NON_IDENTIFIER_TYPES,
+                "../samples/letters/reference.pdf"));
+        List<Map<String, Object>> xlsx = json(CliRunner.run("detect", "--json", "--skip", NON_IDENTIFIER_TYPES,
+                "../samples/finance/payroll.xlsx"));
+
+        assertThat(pdf).extracting(f -> f.get("type") + "@" + f.get("page")).containsExactly("UK_POSTCODE@1",
+                "PHONE_NUMBER@1", "EMAIL_ADDRESS@1", "EMAIL_ADDRESS@1", "UK_NHS@2", "UK_NINO@2");
+        assertThat(xlsx).extracting(f -> f.get("type") + "@" + f.get("sheet")).containsExactly(
+                "UK_NINO@Payroll March 2024", "UK_SORT_CODE_ACCOUNT@Payroll March 2024", "IBAN_CODE@Suppliers",
+                "BIC@Suppliers", "UK_VAT@Suppliers", "IBAN_CODE@Suppliers", "EU_VAT@Suppliers");
+        assertThat(new ArrayList<>(pdf.get(0).keySet())).containsSubsequence("line", "column", "page");
+        assertThat(json(CliRunner.run("detect", "--json", letter.toString())).get(0)).doesNotContainKeys("page",
+                "sheet", "slide");
+    }
+
+    @Test
+    void skippedPartsAreReportedWithTheirReasonAndCounted() throws Exception {
+        Path encrypted = dir.resolve("mixed.zip");
+        Files.copy(Path.of(getClass().getResource("/extraction/testZipEncrypted.zip").toURI()), encrypted);
+
+        CliRunner.Result result = CliRunner.run("detect", encrypted.toString(), letter.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).startsWith("pii-scanner: skipped " + encrypted + "!/encrypted.txt: encrypted (ZIP entry)\n")
+                .contains("2 findings in 3 parts of 2 files scanned, 1 skipped, 0 failed (")
+                .endsWith(" s); skipped: 1 encrypted\n");
+    }
+
+    @Test
+    void textCutAtTheCharacterLimitIsAWarning() {
+        CliRunner.Result result = CliRunner.run("detect", "--max-chars", "20", letter.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).startsWith("pii-scanner: warning: " + letter
+                + ": only the first 20 characters were scanned (--max-chars)\n");
     }
 
     @Test

@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,13 +23,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.piiscanner.classifiers.DetectionEngine;
 import org.piiscanner.classifiers.EntityType;
 import org.piiscanner.classifiers.text.Masking;
+import org.piiscanner.scanner.extraction.DocumentSource;
+import org.piiscanner.scanner.extraction.ExtractedPart;
+import org.piiscanner.scanner.extraction.Extraction;
+import org.piiscanner.scanner.extraction.ExtractionLimits;
+import org.piiscanner.scanner.extraction.TikaTextExtractor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo documents in {@code samples/}: every identifier {@code samples/README.md} says is planted is at the
  * line and column it names (its masked value matches the document there) and is found by {@code detect samples/}
  * once a detector for its type is registered; no decoy is reported as the type it imitates; the README itself,
- * which shows only masked values, yields no finding.
+ * which shows only masked values, yields no finding. For office documents, e-mails and archives the line and
+ * column are in the extracted text of the part the row names ({@code archive.zip!/inner.csv},
+ * {@code mail.eml#metadata}).
  */
 class SamplesTest {
 
@@ -102,7 +112,7 @@ class SamplesTest {
     @MethodSource("rows")
     void theRowIsRightAndTheDetectorsAgree(Row row) {
         EntityType type = EntityType.builtIn(row.type()).orElseThrow(() -> new AssertionError("type " + row.type()));
-        String text = read(SAMPLES.resolve(row.file()));
+        String text = textOf(row.file());
         int start = lineStart(text, row.line()) + row.column() - 1;
         Matcher m = maskedValue(type, row.masked()).matcher(text).region(start, text.length());
         assertThat(m.lookingAt()).as("%s at %s:%d:%d", row.masked(), row.file(), row.line(), row.column()).isTrue();
@@ -118,6 +128,47 @@ class SamplesTest {
         } else if (DETECTABLE.contains(row.type())) {
             assertThat(here).as("planted value not found").isNotEmpty();
         }
+    }
+
+    /**
+     * The text a row's line and column refer to: a plain-text file's content, or the extracted text of the part
+     * the row names (the document itself, {@code document!/embedded/path} or {@code document#metadata}).
+     */
+    static String textOf(String file) {
+        int cut = file.length();
+        for (String marker : List.of(ExtractedPart.EMBEDDED_SEPARATOR, ExtractedPart.METADATA_SUFFIX)) {
+            int at = file.indexOf(marker);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        String document = file.substring(0, cut);
+        if (cut == file.length() && document.matches(".*\\.(txt|csv|log|md)")) {
+            return read(SAMPLES.resolve(file));
+        }
+        String text = EXTRACTED.computeIfAbsent(document, SamplesTest::extractAll).get(file);
+        if (text == null) {
+            throw new AssertionError("no part " + file + " in " + document);
+        }
+        return text;
+    }
+
+    private static final Map<String, Map<String, String>> EXTRACTED = new ConcurrentHashMap<>();
+
+    /** The text of every text part of a sample document, by part path. */
+    private static Map<String, String> extractAll(String document) {
+        Map<String, String> texts = new HashMap<>();
+        try {
+            new TikaTextExtractor(ExtractionLimits.DEFAULTS).extract(
+                    DocumentSource.ofFile(document, SAMPLES.resolve(document)), part -> {
+                        if (part.extraction() instanceof Extraction.Text t) {
+                            texts.put(part.path(), t.text());
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
     }
 
     /** A pattern matching the values that mask to {@code masked} ({@code *} hides a letter or digit). */

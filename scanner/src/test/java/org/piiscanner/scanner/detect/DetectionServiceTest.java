@@ -24,7 +24,10 @@ import org.piiscanner.classifiers.EntityType;
 import org.piiscanner.classifiers.Explanation;
 import org.piiscanner.classifiers.Finding;
 import org.piiscanner.classifiers.Validation;
+import org.piiscanner.scanner.extraction.ExtractedPart;
+import org.piiscanner.scanner.extraction.Extraction;
 import org.piiscanner.scanner.extraction.PlainTextExtractor;
+import org.piiscanner.scanner.extraction.SkipReason;
 import org.piiscanner.scanner.extraction.TextExtractor;
 
 class DetectionServiceTest {
@@ -130,10 +133,10 @@ class DetectionServiceTest {
             expected.add(file(String.format("f%02d.txt", i), NINO_LINE).toString());
         }
         // Early documents are the slowest, so later ones finish first.
-        TextExtractor slowFirst = source -> {
+        TextExtractor slowFirst = (source, sink) -> {
             int n = Integer.parseInt(source.name().substring(source.name().length() - 6, source.name().length() - 4));
             sleep(n < 8 ? 40 : 1);
-            return new PlainTextExtractor(1 << 20).extract(source);
+            new PlainTextExtractor(1 << 20).extract(source, sink);
         };
         DetectionService service = new DetectionService(slowFirst, ENGINE, 4);
 
@@ -150,10 +153,10 @@ class DetectionServiceTest {
         }
         AtomicInteger started = new AtomicInteger();
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        TextExtractor counting = source -> {
+        TextExtractor counting = (source, sink) -> {
             started.incrementAndGet();
             threads.add(Thread.currentThread().getName());
-            return new PlainTextExtractor(1 << 20).extract(source);
+            new PlainTextExtractor(1 << 20).extract(source, sink);
         };
         DetectionService service = new DetectionService(counting, ENGINE, 3);
         AtomicInteger delivered = new AtomicInteger();
@@ -170,14 +173,39 @@ class DetectionServiceTest {
     }
 
     @Test
+    void partsOfALargeDocumentAreDeliveredWhileItIsStillBeingExtracted() throws IOException {
+        Path mailbox = file("mailbox.txt", NINO_LINE);
+        AtomicInteger emitted = new AtomicInteger();
+        TextExtractor manyParts = (source, sink) -> {
+            for (int i = 0; i < 500; i++) {
+                emitted.incrementAndGet();
+                sink.accept(new ExtractedPart(source.name() + "!/message-" + i,
+                        new Extraction.Text(NINO_LINE, java.util.Map.of())));
+            }
+        };
+        DetectionService service = new DetectionService(manyParts, ENGINE, 2);
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger maxWaiting = new AtomicInteger();
+
+        service.run(service.plan(List.of(mailbox.toString()), InputStream.nullInputStream()), result -> {
+            maxWaiting.accumulateAndGet(emitted.get() - delivered.incrementAndGet(), Math::max);
+            assertThat(result).isInstanceOfSatisfying(DocumentResult.Scanned.class,
+                    s -> assertThat(s.findings()).hasSize(1));
+        });
+
+        assertThat(delivered).hasValue(500);
+        assertThat(maxWaiting.get()).as("parts extracted but not yet delivered").isBetween(0, 20);
+    }
+
+    @Test
     void aDetectionBugFailsOneDocumentWithoutQuotingIt() throws IOException {
         Path a = file("a.txt", NINO_LINE);
         Path b = file("b.txt", NINO_LINE);
-        TextExtractor buggy = source -> {
+        TextExtractor buggy = (source, sink) -> {
             if (source.name().endsWith("a.txt")) {
                 throw new NumberFormatException("For input string: \"AB123456C\"");
             }
-            return new PlainTextExtractor(1 << 20).extract(source);
+            new PlainTextExtractor(1 << 20).extract(source, sink);
         };
         DetectionService service = new DetectionService(buggy, ENGINE, 2);
 
@@ -199,7 +227,7 @@ class DetectionServiceTest {
 
         assertThat(runAll(service, service.plan(List.of(bin.toString()), InputStream.nullInputStream())))
                 .containsExactly(
-                        new DocumentResult.Skipped(bin.toString(), "binary file (NUL byte in the first 8 KB)"));
+                        new DocumentResult.Skipped(bin.toString(), SkipReason.BINARY, "NUL byte in the first 8 KB"));
     }
 
     static Stream<Arguments> positions() {

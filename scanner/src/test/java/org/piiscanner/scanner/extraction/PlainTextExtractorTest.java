@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ class PlainTextExtractorTest {
     private Extraction extractFile(String name, byte[] content) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, content);
-        return extractor.extract(DocumentSource.ofFile(name, file));
+        return extractor.read(DocumentSource.ofFile(name, file));
     }
 
     @Test
@@ -62,7 +64,7 @@ class PlainTextExtractorTest {
         byte[] early = "text".getBytes(StandardCharsets.UTF_8);
         early[2] = 0;
         assertThat(extractFile("bin", early))
-                .isEqualTo(new Extraction.Skipped("binary file (NUL byte in the first 8 KB)", Map.of()));
+                .isEqualTo(new Extraction.Skipped(SkipReason.BINARY, "NUL byte in the first 8 KB", Map.of()));
 
         byte[] atLimit = new byte[PlainTextExtractor.SNIFF_BYTES];
         Arrays.fill(atLimit, (byte) 'x');
@@ -82,11 +84,12 @@ class PlainTextExtractorTest {
         Arrays.fill(big, (byte) 'x');
         Path file = dir.resolve("big.txt");
         Files.write(file, big);
-        Extraction.Skipped tooLarge = new Extraction.Skipped("larger than the size limit (9.8 KB)", Map.of());
+        Extraction.Skipped tooLarge = new Extraction.Skipped(SkipReason.TOO_LARGE, "9.8 KB", Map.of());
+        assertThat(tooLarge.message()).isEqualTo("larger than the size limit (9.8 KB)");
 
-        assertThat(small.extract(DocumentSource.ofFile("big.txt", file))).isEqualTo(tooLarge);
-        assertThat(small.extract(DocumentSource.ofStream("-", new ByteArrayInputStream(big)))).isEqualTo(tooLarge);
-        assertThat(small.extract(DocumentSource.ofStream("-", new ByteArrayInputStream(big, 0, 10_000))))
+        assertThat(small.read(DocumentSource.ofFile("big.txt", file))).isEqualTo(tooLarge);
+        assertThat(small.read(DocumentSource.ofStream("-", new ByteArrayInputStream(big)))).isEqualTo(tooLarge);
+        assertThat(small.read(DocumentSource.ofStream("-", new ByteArrayInputStream(big, 0, 10_000))))
                 .isInstanceOf(Extraction.Text.class);
     }
 
@@ -94,8 +97,20 @@ class PlainTextExtractorTest {
     void aMissingFileIsAnIoException() {
         Path missing = dir.resolve("missing.txt");
 
-        assertThatThrownBy(() -> extractor.extract(DocumentSource.ofFile("missing.txt", missing)))
+        assertThatThrownBy(() -> extractor.read(DocumentSource.ofFile("missing.txt", missing)))
                 .isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void deliversOnePartNamedAsTheSource() throws IOException {
+        Path file = dir.resolve("a.txt");
+        Files.writeString(file, "hello\n");
+        List<ExtractedPart> parts = new ArrayList<>();
+
+        extractor.extract(DocumentSource.ofFile("docs/a.txt", file), parts::add);
+
+        assertThat(parts).containsExactly(new ExtractedPart("docs/a.txt", new Extraction.Text("hello\n",
+                Map.of(Extraction.CONTENT_TYPE, "text/plain; charset=UTF-8"))));
     }
 
     @Test
