@@ -505,6 +505,9 @@ public final class PhoneNumberDetector extends DeclaredDetector {
      * an Ofcom drama range.
      */
     private void reportShape(Candidate c, MatchCollector out, int start, int p, int stop, boolean international) {
+        if (gluedToCode(c, start, stop)) {
+            return; // "INV-2019-970991", "REF/2024/123456": a reference, not a telephone number
+        }
         long nsn = ukSignificantNumber(c.text(), p, stop, international);
         boolean drama = nsn >= 1_000_000_000L && DRAMA_PREFIXES.contains(nsn / 1000);
         if (drama && !reportDrama) {
@@ -512,6 +515,14 @@ public final class PhoneNumberDetector extends DeclaredDetector {
         }
         out.add(EntityType.PHONE_NUMBER, start, stop, SHAPE, Validation.NOT_APPLICABLE, drama,
                 "not valid for region " + String.join(",", regions) + (drama ? ", Ofcom drama range" : ""));
+    }
+
+    /** True if a hyphen or slash joins the run to a letter or digit before or after it (a reference code). */
+    private static boolean gluedToCode(Candidate c, int start, int stop) {
+        char before = c.charAt(start - 1);
+        char after = c.charAt(stop);
+        return ((before == '-' || before == '/') && Candidate.isAlnum(c.charAt(start - 2)))
+                || ((after == '-' || after == '/') && Candidate.isAlnum(c.charAt(stop + 1)));
     }
 
     /**
