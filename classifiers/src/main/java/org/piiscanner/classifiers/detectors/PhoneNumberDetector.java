@@ -517,12 +517,30 @@ public final class PhoneNumberDetector extends DeclaredDetector {
                 "not valid for region " + String.join(",", regions) + (drama ? ", Ofcom drama range" : ""));
     }
 
-    /** True if a hyphen or slash joins the run to a letter or digit before or after it (a reference code). */
+    /**
+     * True if a hyphen or slash joins the run to a code word: one with a digit or all upper-case ({@code INV-},
+     * {@code REF/}, {@code -A7}). A label word ({@code 06-10446904-Office}) does not make a code.
+     */
     private static boolean gluedToCode(Candidate c, int start, int stop) {
         char before = c.charAt(start - 1);
         char after = c.charAt(stop);
-        return ((before == '-' || before == '/') && Candidate.isAlnum(c.charAt(start - 2)))
-                || ((after == '-' || after == '/') && Candidate.isAlnum(c.charAt(stop + 1)));
+        return ((before == '-' || before == '/') && isCodeWord(c, start - 2, -1))
+                || ((after == '-' || after == '/') && isCodeWord(c, stop + 1, 1));
+    }
+
+    /** True if the word touching {@code from} (read in {@code direction}) holds a digit or no lower-case letter. */
+    private static boolean isCodeWord(Candidate c, int from, int direction) {
+        if (!Candidate.isAlnum(c.charAt(from))) {
+            return false;
+        }
+        boolean lower = false;
+        boolean digit = false;
+        for (int i = from, n = 0; Candidate.isAlnum(c.charAt(i)) && n < MAX_WORD; i += direction, n++) {
+            char ch = c.charAt(i);
+            digit |= Candidate.isDigit(ch);
+            lower |= ch >= 'a' && ch <= 'z';
+        }
+        return digit || !lower;
     }
 
     /**

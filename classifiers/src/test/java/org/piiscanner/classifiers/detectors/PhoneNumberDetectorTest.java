@@ -80,6 +80,7 @@ class PhoneNumberDetectorTest {
                 none("Phone ref 12345678"),
                 none("Invoice INV-2019-970991 is overdue, call us"),
                 none("Mobile order REF/2024/1234567"),
+                found("Fax «06-10446904»-Office", 0.7, 0.7),
                 found("(«020 7219 3000»)", 0.6, 0.6),
                 found("1) «020 7219 3000»", 0.6, 0.6),
                 found("«020 7219 3000», «07400 123456»", 0.6, 0.6),
