@@ -8,7 +8,9 @@ package org.piiscanner.classifiers;
  * <p>The features are properties of the whole compound: {@link #DIGIT} (a word holds a digit), {@link #UPPER} (an
  * upper-case letter), {@link #LETTER} (any letter), {@link #MIXED} (a word mixing letters and digits),
  * {@link #COLON} (a {@code :} or {@code ::} joiner, or {@code :} just before or after the compound), {@link #DOT},
- * {@link #HYPHEN} (joiners). A filter must never reject a compound its detector could match: when in doubt, ask for
+ * {@link #HYPHEN}, {@link #SLASH}, {@link #SPACE} (joiners), {@link #LONG} (seven or more characters), {@link #AFFIX} (a {@code +} or
+ * {@code (} just before the compound, or a {@code (} or {@code )} just after it) and {@link #WORD_AFTER} (a space or
+ * hyphen then a letter just after it). A filter must never reject a compound its detector could match: when in doubt, ask for
  * less.
  *
  * @param minLength the compound's minimum length in characters (first word's start to last word's end)
@@ -24,6 +26,11 @@ public record CompoundFilter(int minLength, int allOf, int anyOf) {
     public static final int COLON = 16;
     public static final int DOT = 32;
     public static final int HYPHEN = 64;
+    public static final int SLASH = 128;
+    public static final int LONG = 256;
+    public static final int AFFIX = 512;
+    public static final int WORD_AFTER = 1024;
+    public static final int SPACE = 2048;
 
     /** Every compound. */
     public static final CompoundFilter ANY = new CompoundFilter(1, 0, 0);

@@ -344,13 +344,34 @@ public final class DetectionEngine {
                     features |= CompoundFilter.DOT;
                 } else if (j == '-') {
                     features |= CompoundFilter.HYPHEN;
+                } else if (j == '/') {
+                    features |= CompoundFilter.SLASH;
+                } else if (j == ' ') {
+                    features |= CompoundFilter.SPACE;
                 }
             }
         }
-        if (c.charAt(c.wordStart[0] - 1) == ':' || c.charAt(c.wordEnd[c.words - 1]) == ':') {
+        int start = c.wordStart[0];
+        int end = c.wordEnd[c.words - 1];
+        char before = c.charAt(start - 1);
+        char after = c.charAt(end);
+        if (before == ':' || after == ':') {
             features |= CompoundFilter.COLON;
         }
+        if (end - start >= 7) {
+            features |= CompoundFilter.LONG;
+        }
+        if (before == '+' || before == '(' || after == '(' || after == ')') {
+            features |= CompoundFilter.AFFIX;
+        }
+        if ((after == ' ' || after == '-') && isLetter(c.charAt(end + 1))) {
+            features |= CompoundFilter.WORD_AFTER;
+        }
         return features;
+    }
+
+    private static boolean isLetter(char ch) {
+        return ch < 128 && (CHAR_FLAGS[ch] & (Candidate.UPPER | Candidate.LOWER)) != 0;
     }
 
     private static boolean isWww(char[] t, int i) {

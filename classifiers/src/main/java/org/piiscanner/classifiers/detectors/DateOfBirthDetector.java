@@ -29,7 +29,9 @@ import org.piiscanner.classifiers.Validation;
  */
 public final class DateOfBirthDetector extends DeclaredDetector {
 
-    private static final CompoundFilter FILTER = CompoundFilter.of(1, CompoundFilter.DIGIT);
+    private static final CompoundFilter FILTER = new CompoundFilter(1, CompoundFilter.DIGIT,
+            CompoundFilter.HYPHEN | CompoundFilter.DOT | CompoundFilter.SLASH | CompoundFilter.SPACE
+                    | CompoundFilter.WORD_AFTER);
 
     static final ScoredPattern NUMERIC = ScoredPattern.needsContext("DOB (numeric d/m/yyyy)", 0.35);
     static final ScoredPattern ISO = ScoredPattern.needsContext("DOB (ISO yyyy-mm-dd)", 0.35);

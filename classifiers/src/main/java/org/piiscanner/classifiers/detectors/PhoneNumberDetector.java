@@ -39,7 +39,9 @@ import org.piiscanner.classifiers.Validation;
  */
 public final class PhoneNumberDetector extends DeclaredDetector {
 
-    private static final CompoundFilter FILTER = CompoundFilter.of(1, CompoundFilter.DIGIT);
+    /** A run of 7+ digits: a compound of 7+ characters, or a short one a parenthesis or '+' extends. */
+    private static final CompoundFilter FILTER = new CompoundFilter(1, CompoundFilter.DIGIT,
+            CompoundFilter.LONG | CompoundFilter.AFFIX);
 
     static final ScoredPattern INTERNATIONAL = ScoredPattern.of("PHONE (international format, libphonenumber valid)",
             0.7);
@@ -161,14 +163,6 @@ public final class PhoneNumberDetector extends DeclaredDetector {
 
     @Override
     public void scan(Candidate c, MatchCollector out) {
-        if (c.end() - c.start() < MIN_DIGITS) {
-            // A run of 7+ digits extends past a short compound only through a parenthesis or starts at a '+'.
-            char before = c.charAt(c.start() - 1);
-            char after = c.charAt(c.end());
-            if (before != '+' && before != '(' && after != ')' && after != '(') {
-                return;
-            }
-        }
         PhoneNumber number = null;
         StringBuilder buf = null;
         int done = -1;
