@@ -18,7 +18,8 @@ import org.piiscanner.classifiers.EntityType;
  * Reads a retention policy file (YAML, see {@code config/retention.yml}, which documents the format) into
  * {@link RetentionSettings}, strictly: an unknown key, a wrong type, an unknown category or entity type, a bad
  * maximum age or path pattern fails with the file and key path, e.g.
- * {@code retention.yml: rules[2].max-age: expected a number and a unit (d, w, m or y) such as 7y or 35d, got '7 years'}.
+ * {@code retention.yml: rules[2].max-age: expected a number and a unit (d, w, m or y) such as 7y or 35d, got
+ * '7 years'}.
  *
  * <p>Stateless and thread-safe.
  */

@@ -268,8 +268,9 @@ public final class FindingStore {
                     .params(runId, sourceId, now, locations).update();
             jdbc.sql("INSERT INTO run_snapshot_type (run_id, source_id, location_id, entity_type, category, "
                             + "secondary_categories, special_categories, findings) "
-                            + "SELECT ?, l.source_id, f.location_id, f.entity_type, f.category, f.secondary_categories, "
-                            + "f.special_categories, COUNT(*) FROM finding f JOIN scan_location l ON l.id = f.location_id "
+                            + "SELECT ?, l.source_id, f.location_id, f.entity_type, f.category, "
+                            + "f.secondary_categories, f.special_categories, COUNT(*) "
+                            + "FROM finding f JOIN scan_location l ON l.id = f.location_id "
                             + "WHERE l.source_id = ? AND l.last_seen_run = ? AND l.outcome <> 'DELETED' "
                             + "GROUP BY l.source_id, f.location_id, f.entity_type, f.category, f.secondary_categories, "
                             + "f.special_categories")
