@@ -29,6 +29,8 @@
  *   <li>{@code store}: the findings store (JDBC, Flyway; H2 or PostgreSQL), the system of record.</li>
  *   <li>{@code index}: the Lucene index of keyed hashes per location, kept consistent with the store; the only
  *       package that may import Lucene.</li>
+ *   <li>{@code report}: classification reports for auditors (HTML, CSV, JSON) from the store alone: categories,
+ *       counts and masked previews, never a value or a hash (an ArchUnit test keeps it away from hashes).</li>
  * </ul>
  */
 package org.piiscanner.scanner;

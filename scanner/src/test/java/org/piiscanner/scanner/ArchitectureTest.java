@@ -7,6 +7,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.piiscanner.classifiers.Finding;
+import org.piiscanner.scanner.store.IndexableLocation;
+import org.piiscanner.scanner.store.StoredFinding;
 
 /** The scanner's package boundaries (see the package documentation of {@code org.piiscanner.scanner}). */
 @AnalyzeClasses(packages = "org.piiscanner.scanner", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -37,7 +39,8 @@ class ArchitectureTest {
     static final ArchRule nothingDependsOnTheCli = noClasses()
             .that().resideInAnyPackage("org.piiscanner.scanner.config..", "org.piiscanner.scanner.detect..",
                     "org.piiscanner.scanner.extraction..", "org.piiscanner.scanner.protect..",
-                    "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..")
+                    "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..",
+                    "org.piiscanner.scanner.report..")
             .should().dependOnClassesThat().resideInAPackage("org.piiscanner.scanner.cli..")
             .because("data flows one way: the cli drives the features, never the other way round");
 
@@ -69,4 +72,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.scanner.index..",
                     "org.piiscanner.scanner.config..")
             .because("the store is the system of record; the index is derived from it, not the other way round");
+
+    @ArchTest
+    static final ArchRule reportsNeverSeeAHash = noClasses()
+            .that().resideInAPackage("org.piiscanner.scanner.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.scanner.protect..",
+                    "org.piiscanner.scanner.index..", "org.piiscanner.scanner.extraction..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(StoredFinding.class.getName())
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(IndexableLocation.class.getName())
+            .because("auditors must not be able to look people up: reports read finding digests (no keyed hash, no "
+                    + "name terms) and never the protector, the index or the documents");
 }

@@ -38,10 +38,13 @@ import org.piiscanner.scanner.protect.ValueNormalizer;
 import org.piiscanner.scanner.store.FindingStore;
 import org.piiscanner.scanner.store.Fingerprint;
 import org.piiscanner.scanner.store.LocationPath;
+import org.piiscanner.scanner.store.LocationQuery;
+import org.piiscanner.scanner.store.LocationRecord;
 import org.piiscanner.scanner.store.RunStatus;
 import org.piiscanner.scanner.store.ScanKind;
 import org.piiscanner.scanner.store.ScannedLocation;
 import org.piiscanner.scanner.store.SkipReason;
+import org.piiscanner.scanner.store.StoredFinding;
 import org.piiscanner.scanner.testing.Fixtures;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -53,8 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Nothing outside the source holds a raw value: planted values of every type are found, protected, stored and
  * indexed through the application context (with every logger of ours and of Spring JDBC at TRACE), then the data
- * directory's files, the database's text columns, the index's terms and stored fields, and the captured logs are
- * searched for each value, its compact and its canonical form. Positive controls (a sentinel path and skip detail)
+ * directory's files, the database's text columns, the index's terms and stored fields, the captured logs and the
+ * report command's outputs (HTML, CSV, JSON; which must not hold a keyed hash either) are searched for each value,
+ * its compact and its canonical form. Positive controls (a sentinel path and skip detail)
  * prove each search can see plaintext when it is there.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -69,8 +73,12 @@ class NoRawValueIT {
     @TempDir
     Path dataDir;
 
+    @TempDir
+    Path reports;
+
     @Test
-    void noPlantedValueReachesTheStoreTheIndexOrTheLogs(CapturedOutput output) throws Exception {
+    void noPlantedValueReachesTheStoreTheIndexTheLogsOrTheReports(CapturedOutput output) throws Exception {
+        List<String> hashes = new ArrayList<>();
         StringBuilder text = new StringBuilder("Letter for the planted test.\n");
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<EntityType, String> e : PLANTED.entrySet()) {
@@ -114,6 +122,36 @@ class NoRawValueIT {
             String columns = databaseText(JdbcClient.create(context.getBean(javax.sql.DataSource.class)));
             assertThat(columns).as("positive control").contains(SENTINEL_PATH).contains(SENTINEL_DETAIL);
             assertNoneIn("database columns", columns);
+            for (LocationRecord l : store.listLocations(LocationQuery.all(), null, 100).items()) {
+                for (StoredFinding f : store.findings(l.id())) {
+                    hashes.add(f.valueHash());
+                    f.nameTerms().forEach(t -> hashes.add(t.hash()));
+                }
+            }
+        }
+
+        // the auditors' reports, every format, as the report command writes them: no value and no hash either
+        int exit = org.piiscanner.scanner.cli.PiiScannerCli.execute(new String[] {"report", "--format",
+            "html,csv,json", "--out", reports.toString(), "--data-dir", dataDir.toString(), "--retention",
+            "../config/retention.yml"}, PiiScannerApplication::start);
+        assertThat(exit).isZero();
+        StringBuilder reportText = new StringBuilder();
+        try (Stream<Path> walk = Files.list(reports)) {
+            for (Path f : walk.sorted().toList()) {
+                String content = Files.readString(f, StandardCharsets.UTF_8);
+                reportText.append(content).append('\n');
+                if (f.getFileName().toString().endsWith(".html")) { // also as a reader sees it, entities decoded
+                    reportText.append(content.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                            .replace("&#39;", "'").replace("&#96;", "`").replace("&amp;", "&")).append('\n');
+                }
+            }
+        }
+        assertThat(reportText).as("positive control: the reports name the location, the skip and a masked preview")
+                .contains(SENTINEL_PATH).contains(SENTINEL_DETAIL).contains("z***@***.com");
+        assertNoneIn("report outputs", reportText.toString());
+        assertThat(hashes).hasSizeGreaterThan(PLANTED.size());
+        for (String hash : hashes) {
+            assertThat(reportText).as("report outputs contain a keyed hash").doesNotContain(hash);
         }
 
         // the index's terms and stored fields, through Lucene

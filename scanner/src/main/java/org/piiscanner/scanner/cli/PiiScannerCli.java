@@ -45,6 +45,7 @@ public final class PiiScannerCli {
                 throw new ConfigurationException(e.getMessage(), e);
             }
         }));
+        cli.addSubcommand("report", new ReportCommand(streams, spring));
         cli.setOut(streams.out());
         cli.setErr(streams.err());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {

@@ -10,7 +10,9 @@
  * {@link org.piiscanner.classifiers.DetectionEngine} from the detector configuration, an extractor and a
  * {@link org.piiscanner.scanner.detect.DetectionService}. Commands that run jobs will ask the
  * {@link org.piiscanner.scanner.cli.ApplicationContextLauncher} for a non-web Spring context started with
- * properties derived from their options.
+ * properties derived from their options. {@code report} starts it lazily
+ * ({@code spring.main.lazy-initialization}): only the data source, Flyway and the report service are created, so
+ * the HMAC key is neither read nor generated and the index is not opened.
  *
  * <p>Exit codes, for every command: 0 done (findings or not), 1 an error (some path missing or unreadable; the
  * others were still processed), 2 bad usage (unknown option, bad value, invalid configuration), with a one-line

@@ -1,12 +1,5 @@
 package org.piiscanner.scanner.config;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +17,6 @@ import org.piiscanner.classifiers.config.DenyListSettings;
 import org.piiscanner.classifiers.config.DetectionSettings;
 import org.piiscanner.classifiers.config.DetectorSettings;
 import org.piiscanner.classifiers.config.TestValuePolicy;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads a detector configuration file (YAML, kebab-case keys, see {@code config/detectors.yml}) into
@@ -72,48 +56,12 @@ public final class DetectorConfigLoader {
      *     {@code file} as given
      */
     public static DetectionSettings load(Path file) throws ConfigFileException {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new ConfigFileException(name + ": is a directory, not a configuration file");
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigFileException(name + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new ConfigFileException(name + ": permission denied");
-        } catch (CharacterCodingException e) {
-            throw new ConfigFileException(name + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new ConfigFileException(name + ": cannot read: " + e.getMessage());
-        }
-        return parse(name, text);
+        return parse(file.toString(), YamlFiles.read(file));
     }
 
     /** Binds YAML {@code text}; {@code file} names it in messages. */
     static DetectionSettings parse(String file, String text) throws ConfigFileException {
-        Node root;
-        try {
-            root = yaml().compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? ""
-                    : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-            throw new ConfigFileException(file + ": invalid YAML" + where + ": " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ConfigFileException(file + ": invalid YAML: " + e.getMessage());
-        }
-        return bind(YamlValue.root(file, root));
-    }
-
-    private static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(20);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+        return bind(YamlFiles.compose(file, text));
     }
 
     private static DetectionSettings bind(YamlValue root) throws ConfigFileException {

@@ -19,6 +19,12 @@
  * {@link org.piiscanner.classifiers.DetectionEngine.Builder#build()} as a
  * {@link org.piiscanner.classifiers.config.ConfigurationException}.
  *
+ * <p>{@link org.piiscanner.scanner.config.RetentionConfigLoader} reads a retention policy
+ * ({@code config/retention.yml}, which documents the format) into
+ * {@link org.piiscanner.scanner.config.RetentionSettings} for the report package, just as strictly: unknown keys,
+ * categories and entity types, maximum ages that are not {@code 35d}/{@code 6w}/{@code 18m}/{@code 7y}, and blank
+ * or malformed path patterns ({@link org.piiscanner.scanner.config.PathGlob}) are errors naming the key path.
+ *
  * <h2>Application settings and the data directory</h2>
  * {@link org.piiscanner.scanner.config.PiiProperties} binds {@code pii.*} (strictly: an unknown key fails the
  * start), and {@link org.piiscanner.scanner.config.StorageConfiguration} wires what lives in the data directory:

@@ -13,11 +13,13 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.piiscanner.classifiers.DataCategory;
@@ -30,6 +32,7 @@ import org.piiscanner.scanner.protect.TermKind;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -60,6 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class FindingStore {
 
     static final String KEY_ID = "hmac_key_id";
+    /** How many run snapshots ({@link RunSnapshot}) of each source are kept. */
+    public static final int SNAPSHOTS_KEPT = 2;
     private static final int IN_LIST = 500;
     private static final int MAX_DETAIL = 1000;
 
@@ -165,10 +170,17 @@ public final class FindingStore {
         }
     }
 
-    /** Finishes a run with {@code status}, freezing its tallies; returns the finished run. */
+    /**
+     * Finishes a run with {@code status}, freezing its tallies; returns the finished run. A {@code COMPLETED} run
+     * also takes a {@link RunSnapshot} of each of its sources (and drops the snapshots older than the
+     * {@value #SNAPSHOTS_KEPT} newest), in the same transaction.
+     */
     public ScanRun finishRun(long runId, RunStatus status) {
         Objects.requireNonNull(status, "status");
         return tx.execute(s -> {
+            if (status == RunStatus.COMPLETED) {
+                takeSnapshots(runId);
+            }
             RunCounts c = runCounts(runId);
             int n = jdbc.sql("UPDATE scan_run SET status = ?, ended_at = ?, scanned_count = ?, unchanged_count = ?, "
                             + "skipped_count = ?, deleted_count = ?, findings_count = ?, scanned_bytes = ? "
@@ -226,6 +238,81 @@ public final class FindingStore {
             spec = spec.param("before", beforeId);
         }
         return page(spec.query(this::run).list(), limit, ScanRun::id);
+    }
+
+    /**
+     * The runs that covered a source, newest first.
+     */
+    public List<ScanRun> runsOfSource(long sourceId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM scan_run WHERE id IN "
+                        + "(SELECT run_id FROM scan_run_source WHERE source_id = ?) ORDER BY id DESC")
+                .param(sourceId).query(this::run).list();
+    }
+
+    // ------------------------------------------------------------------------------------------------ snapshots
+
+    /**
+     * Writes the snapshots of a run's sources: per location seen by the run (not deleted), its findings per
+     * entity type and category set. Replaces an earlier snapshot of the same run (a restarted run finishing
+     * again), then keeps only the {@value #SNAPSHOTS_KEPT} newest snapshots of each source.
+     */
+    private void takeSnapshots(long runId) {
+        OffsetDateTime now = now();
+        for (long sourceId : sourcesOfRun(runId)) {
+            jdbc.sql("DELETE FROM run_snapshot_type WHERE run_id = ? AND source_id = ?").params(runId, sourceId)
+                    .update();
+            jdbc.sql("DELETE FROM run_snapshot WHERE run_id = ? AND source_id = ?").params(runId, sourceId).update();
+            long locations = jdbc.sql("SELECT COUNT(*) FROM scan_location WHERE source_id = ? AND last_seen_run = ? "
+                    + "AND outcome <> 'DELETED'").params(sourceId, runId).query(Long.class).single();
+            jdbc.sql("INSERT INTO run_snapshot (run_id, source_id, taken_at, locations) VALUES (?, ?, ?, ?)")
+                    .params(runId, sourceId, now, locations).update();
+            jdbc.sql("INSERT INTO run_snapshot_type (run_id, source_id, location_id, entity_type, category, "
+                            + "secondary_categories, special_categories, findings) "
+                            + "SELECT ?, l.source_id, f.location_id, f.entity_type, f.category, "
+                            + "f.secondary_categories, f.special_categories, COUNT(*) "
+                            + "FROM finding f JOIN scan_location l ON l.id = f.location_id "
+                            + "WHERE l.source_id = ? AND l.last_seen_run = ? AND l.outcome <> 'DELETED' "
+                            + "GROUP BY l.source_id, f.location_id, f.entity_type, f.category, f.secondary_categories, "
+                            + "f.special_categories")
+                    .params(runId, sourceId, runId).update();
+            List<Long> kept = jdbc.sql("SELECT run_id FROM run_snapshot WHERE source_id = ? ORDER BY run_id DESC")
+                    .param(sourceId).query(Long.class).list();
+            if (kept.size() > SNAPSHOTS_KEPT) {
+                long oldestKept = kept.get(SNAPSHOTS_KEPT - 1);
+                jdbc.sql("DELETE FROM run_snapshot_type WHERE source_id = ? AND run_id < ?")
+                        .params(sourceId, oldestKept).update();
+                jdbc.sql("DELETE FROM run_snapshot WHERE source_id = ? AND run_id < ?").params(sourceId, oldestKept)
+                        .update();
+            }
+        }
+    }
+
+    /** The snapshot of {@code sourceId} at the end of run {@code runId}, if one was taken and is still kept. */
+    public Optional<RunSnapshot> snapshot(long runId, long sourceId) {
+        return jdbc.sql("SELECT taken_at, locations FROM run_snapshot WHERE run_id = ? AND source_id = ?")
+                .params(runId, sourceId)
+                .query((rs, i) -> new RunSnapshot(runId, sourceId, rs.getObject("taken_at", OffsetDateTime.class),
+                        rs.getLong("locations")))
+                .optional();
+    }
+
+    /**
+     * Streams the entries of a snapshot (none if it does not exist) to {@code each}, by location then entity
+     * type, with each location's path and current state; nothing is collected in memory. Entity type names are
+     * shared between entries.
+     */
+    public void snapshotEntries(long runId, long sourceId, Consumer<SnapshotEntry> each) {
+        Map<String, String> names = new HashMap<>();
+        template.query("SELECT s.location_id, l.path, l.depth, l.outcome, l.first_seen_run, s.entity_type, "
+                        + "s.category, s.secondary_categories, s.special_categories, s.findings "
+                        + "FROM run_snapshot_type s JOIN scan_location l ON l.id = s.location_id "
+                        + "WHERE s.run_id = ? AND s.source_id = ? ORDER BY s.location_id, s.entity_type",
+                (RowCallbackHandler) rs -> each.accept(new SnapshotEntry(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        Outcome.DELETED.name().equals(rs.getString(4)), rs.getLong(5),
+                        names.computeIfAbsent(rs.getString(6), n -> n), DataCategory.valueOf(rs.getString(7)),
+                        enums(DataCategory.class, rs.getString(8)), enums(SpecialCategory.class, rs.getString(9)),
+                        rs.getInt(10))),
+                runId, sourceId);
     }
 
     // ------------------------------------------------------------------------------------------------ sources
@@ -661,6 +748,50 @@ public final class FindingStore {
     public long countFindings(long locationId) {
         return jdbc.sql("SELECT COUNT(*) FROM finding WHERE location_id = ?").param(locationId).query(Long.class)
                 .single();
+    }
+
+    /**
+     * Digests of the findings of {@code locationIds} (no hash, no offsets: see {@link FindingDigest}), by location
+     * then offset. Locations without findings are absent from the map.
+     */
+    public Map<Long, List<FindingDigest>> findingDigests(Collection<Long> locationIds) {
+        Map<Long, List<FindingDigest>> out = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(locationIds)))) {
+            jdbc.sql("SELECT location_id, entity_type, category, secondary_categories, special_categories, score, "
+                            + "masked_preview, test_value, section_label, first_seen_run FROM finding "
+                            + "WHERE location_id IN (:ids) ORDER BY location_id, ordinal")
+                    .param("ids", chunk)
+                    .query((rs, i) -> new FindingDigest(rs.getLong("location_id"), rs.getString("entity_type"),
+                            DataCategory.valueOf(rs.getString("category")),
+                            enums(DataCategory.class, rs.getString("secondary_categories")),
+                            enums(SpecialCategory.class, rs.getString("special_categories")), rs.getDouble("score"),
+                            rs.getString("masked_preview"), rs.getBoolean("test_value"), rs.getString("section_label"),
+                            rs.getLong("first_seen_run")))
+                    .list()
+                    .forEach(d -> out.computeIfAbsent(d.locationId(), k -> new ArrayList<>()).add(d));
+        }
+        return out;
+    }
+
+    /**
+     * For entries inside containers ({@code depth > 0}) among {@code locationIds}: the modification time (epoch
+     * milliseconds) of the top-level location that holds them, where known. An entry has no time of its own, but
+     * it cannot have changed after its container did.
+     */
+    public Map<Long, Long> containerModifiedMillis(Collection<Long> locationIds) {
+        Map<Long, Long> out = new HashMap<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(locationIds)))) {
+            jdbc.sql("SELECT e.id, r.modified_millis FROM scan_location e JOIN scan_location r "
+                            + "ON r.root_key = e.root_key AND r.depth = 0 "
+                            + "WHERE e.id IN (:ids) AND e.depth > 0 AND r.modified_millis IS NOT NULL")
+                    .param("ids", chunk)
+                    .query((RowMapper<Void>) (rs, i) -> {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                        return null;
+                    })
+                    .list();
+        }
+        return out;
     }
 
     /**

@@ -21,7 +21,20 @@
  *       seen run.</li>
  *   <li>{@code store_meta}: the id of the HMAC key the hashes were made with
  *       ({@link org.piiscanner.scanner.store.FindingStore#bindKey}).</li>
+ *   <li>{@code run_snapshot}, {@code run_snapshot_type}: the only history. When a run finishes
+ *       {@code COMPLETED}, each of its sources is snapshotted: per location, findings per entity type and category
+ *       set (counts only: no preview, hash or offset). The two newest snapshots of each source are kept, which is
+ *       what a report needs to say what changed since the previous run
+ *       ({@link org.piiscanner.scanner.store.RunSnapshot}).</li>
  * </ul>
+ *
+ * <h2>What reports read</h2>
+ * Reports never read a {@link org.piiscanner.scanner.store.StoredFinding}: they page through
+ * {@code listLocations}, then read {@link org.piiscanner.scanner.store.FindingStore#findingDigests} (type,
+ * categories, score, masked preview, section: no keyed hash, no name terms), the modification time of entries'
+ * containers ({@code containerModifiedMillis}), a source's runs ({@code runsOfSource}) and snapshots
+ * ({@code snapshot}). None of these needs the HMAC key, so a store can be reported on without
+ * {@link org.piiscanner.scanner.store.FindingStore#bindKey} (an auditor's copy without {@code hmac.key}).
  *
  * <h2>What a scan job calls, in order</h2>
  * <pre>{@code
@@ -46,7 +59,7 @@
  *   for (long id : store.markDeletedNotSeen(runId, sourceId)) indexSync.delete(id)
  *   indexSync.commit()
  * finally:
- *   store.finishRun(runId, COMPLETED | FAILED | STOPPED)
+ *   store.finishRun(runId, COMPLETED | FAILED | STOPPED)                     // COMPLETED also takes the snapshots
  * }</pre>
  * Entries of a container are recorded like files, with {@code LocationPath.of(root, entry...)}; recording the
  * container unchanged or skipped carries its entries along.
@@ -63,7 +76,8 @@
  * <h2>Limits</h2>
  * <ul>
  *   <li>Latest state only: a location's row says what the last run did; older runs' per-location outcomes are
- *       not kept ({@code listLocations} of an old run shows the locations whose outcome it still holds).</li>
+ *       not kept ({@code listLocations} of an old run shows the locations whose outcome it still holds). Run
+ *       snapshots keep the per-type counts of the two newest completed runs of each source, nothing more.</li>
  *   <li>One scan of a given source at a time ({@code markDeletedNotSeen} compares run ids).</li>
  *   <li>The embedded H2 database is opened by one process at a time.</li>
  *   <li>Paths, section labels and skip details are stored as given: callers must not put document content in

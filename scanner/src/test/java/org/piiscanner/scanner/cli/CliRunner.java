@@ -35,4 +35,14 @@ final class CliRunner {
         });
         return new Result(exit, out.toString(), err.toString());
     }
+
+    /** Runs a command that may start Spring, through {@code spring}. */
+    static Result runWithSpring(ApplicationContextLauncher spring, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        StandardStreams streams = new StandardStreams(new PrintWriter(out), new PrintWriter(err),
+                new ByteArrayInputStream(new byte[0]));
+        int exit = PiiScannerCli.execute(args, streams, spring);
+        return new Result(exit, out.toString(), err.toString());
+    }
 }

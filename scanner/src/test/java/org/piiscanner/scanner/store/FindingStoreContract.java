@@ -7,6 +7,7 @@ import static org.piiscanner.scanner.testing.Fixtures.protectedFinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -415,6 +416,110 @@ abstract class FindingStoreContract {
         assertThat(store.listLocations(LocationQuery.ofRun(run).withOutcome(Outcome.SCANNED), null, 10).items())
                 .hasSize(5);
         assertThat(store.listLocations(LocationQuery.all().withSource(source), null, 100).items()).hasSize(11);
+    }
+
+    // ------------------------------------------------------------------ reads for reports
+
+    @Test
+    void aCompletedRunSnapshotsWhatEachLocationHeldAndTheTwoNewestAreKept() {
+        long run1 = store.startRun(ScanKind.FILES, "", CONFIG);
+        long source = store.upsertSource(run1, ScanKind.FILES, "/srv");
+        long other = store.upsertSource(run1, ScanKind.FILES, "/other");
+        long a = store.recordScanned(run1, source, scanned(LocationPath.of("a.txt"), 1, nino(0), nino(20),
+                email("x@example.com", 40)));
+        long b = store.recordScanned(run1, source, scanned(LocationPath.of("b.zip", "c.txt"), 2, email("y@example.com",
+                0)));
+        store.recordScanned(run1, source, scanned(LocationPath.of("clean.txt"), 3));
+        store.recordScanned(run1, other, scanned(LocationPath.of("elsewhere.txt"), 4, nino(0)));
+        store.finishRun(run1, RunStatus.COMPLETED);
+
+        RunSnapshot first = store.snapshot(run1, source).orElseThrow();
+        assertThat(first.locations()).isEqualTo(3);
+        assertThat(entries(run1, source)).containsExactly(
+                new SnapshotEntry(a, "a.txt", 0, false, run1, "EMAIL_ADDRESS", DataCategory.CONTACT, Set.of(),
+                        Set.of(), 1),
+                new SnapshotEntry(a, "a.txt", 0, false, run1, "UK_NINO", DataCategory.IDENTITY,
+                        Set.of(DataCategory.FINANCIAL), Set.of(), 2),
+                new SnapshotEntry(b, "b.zip!/c.txt", 1, false, run1, "EMAIL_ADDRESS", DataCategory.CONTACT, Set.of(),
+                        Set.of(), 1));
+        assertThat(entries(run1, other)).hasSize(1);
+
+        // a failed run takes none; a deleted location is not in the next snapshot, and shows deleted in the old one
+        long failed = store.startRun(ScanKind.FILES, "", CONFIG);
+        store.upsertSource(failed, ScanKind.FILES, "/srv");
+        store.finishRun(failed, RunStatus.FAILED);
+        assertThat(store.snapshot(failed, source)).isEmpty();
+        assertThat(entries(failed, source)).isEmpty();
+        long run2 = store.startRun(ScanKind.FILES, "", CONFIG);
+        store.upsertSource(run2, ScanKind.FILES, "/srv");
+        store.recordUnchanged(run2, source, List.of(new UnchangedLocation(LocationPath.of("a.txt"),
+                Fingerprint.of(1, 1_700_000_000_000L))));
+        store.markDeletedNotSeen(run2, source);
+        store.finishRun(run2, RunStatus.COMPLETED);
+        assertThat(entries(run2, source)).extracting(SnapshotEntry::locationId).containsExactly(a, a);
+        assertThat(store.snapshot(run2, source).orElseThrow().locations()).isEqualTo(1);
+        assertThat(entries(run1, source)).as("still one of the two newest").extracting(SnapshotEntry::deletedNow)
+                .containsExactly(false, false, true);
+
+        // finishing again (a restarted run) replaces its snapshot; a third snapshot drops the oldest
+        store.finishRun(run2, RunStatus.COMPLETED);
+        assertThat(entries(run2, source)).hasSize(2);
+        long run3 = store.startRun(ScanKind.FILES, "", CONFIG);
+        store.upsertSource(run3, ScanKind.FILES, "/srv");
+        store.finishRun(run3, RunStatus.COMPLETED);
+        assertThat(store.snapshot(run1, source)).isEmpty();
+        assertThat(entries(run1, source)).isEmpty();
+        assertThat(store.snapshot(run2, source)).isPresent();
+        assertThat(store.snapshot(run3, source).orElseThrow().locations()).isZero();
+        assertThat(entries(run1, other)).as("another source's snapshots are its own").hasSize(1);
+
+        assertThat(store.runsOfSource(source)).extracting(ScanRun::id).containsExactly(run3, run2, failed, run1);
+        assertThat(store.runsOfSource(other)).extracting(ScanRun::id).containsExactly(run1);
+    }
+
+    private List<SnapshotEntry> entries(long run, long source) {
+        List<SnapshotEntry> out = new ArrayList<>();
+        store.snapshotEntries(run, source, out::add);
+        return out;
+    }
+
+    @Test
+    void findingDigestsCarryWhatReportsShowAndNoHash() {
+        long run = store.startRun(ScanKind.FILES, "", CONFIG);
+        long source = store.upsertSource(run, ScanKind.FILES, "/srv");
+        ProtectedFinding nhs = protector.protect(Fixtures.finding(EntityType.UK_NHS, "943 476 5919", 5),
+                new FindingPosition("sheet Patients", 0, 4, 2));
+        long id = store.recordScanned(run, source, scanned(LocationPath.of("a.xlsx"), 1, nhs, nino(30)));
+        long none = store.recordScanned(run, source, scanned(LocationPath.of("b.txt"), 2));
+
+        Map<Long, List<FindingDigest>> digests = store.findingDigests(List.of(id, none, id));
+        assertThat(digests).containsOnlyKeys(id);
+        assertThat(digests.get(id)).containsExactly(
+                new FindingDigest(id, "UK_NHS", DataCategory.IDENTITY, Set.of(DataCategory.SPECIAL_CATEGORY),
+                        Set.of(SpecialCategory.HEALTH), 0.7, nhs.maskedPreview(), false, "sheet Patients", run),
+                new FindingDigest(id, "UK_NINO", DataCategory.IDENTITY, Set.of(DataCategory.FINANCIAL),
+                        Set.of(), 0.7, nino(30).maskedPreview(), false, "page 1", run));
+        assertThat(java.util.Arrays.stream(FindingDigest.class.getRecordComponents()).map(c -> c.getName()))
+                .doesNotContain("valueHash", "nameTerms", "explanationJson", "start", "end");
+    }
+
+    @Test
+    void entriesKnowTheModificationTimeOfTheirContainer() {
+        long run = store.startRun(ScanKind.FILES, "", CONFIG);
+        long source = store.upsertSource(run, ScanKind.FILES, "/srv");
+        long other = store.upsertSource(run, ScanKind.FILES, "/other");
+        store.recordScanned(run, source, new ScannedLocation(LocationPath.of("a.zip"), Fingerprint.of(10, 1_234L),
+                CONFIG, List.of()));
+        long entry = store.recordScanned(run, source, new ScannedLocation(LocationPath.of("a.zip", "x.docx"),
+                new Fingerprint(5, Fingerprint.UNKNOWN_TIME, "h"), CONFIG, List.of()));
+        long deeper = store.recordScanned(run, source, new ScannedLocation(LocationPath.of("a.zip", "x.docx", "y"),
+                new Fingerprint(5, Fingerprint.UNKNOWN_TIME, "h2"), CONFIG, List.of()));
+        long orphan = store.recordScanned(run, other, new ScannedLocation(LocationPath.of("a.zip", "x.docx"),
+                new Fingerprint(5, Fingerprint.UNKNOWN_TIME, "h"), CONFIG, List.of()));
+        long top = store.recordScanned(run, source, scanned(LocationPath.of("b.txt"), 1));
+
+        assertThat(store.containerModifiedMillis(List.of(entry, deeper, orphan, top)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(entry, 1_234L, deeper, 1_234L));
     }
 
     @Test
