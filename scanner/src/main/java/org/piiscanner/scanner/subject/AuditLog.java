@@ -209,12 +209,7 @@ public final class AuditLog {
             List<Entry> page = jdbc.sql("SELECT seq, recorded_at, actor, action, request_id, details, prev_hash, "
                             + "entry_hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")
                     .params(cursor, PAGE)
-                    .query((rs, i) -> {
-                        long req = rs.getLong("request_id");
-                        return new Entry(rs.getLong("seq"), SubjectRequests.instant(rs, "recorded_at"),
-                                rs.getString("actor"), rs.getString("action"), rs.wasNull() ? null : req,
-                                rs.getString("details"), rs.getString("prev_hash"), rs.getString("entry_hash"));
-                    })
+                    .query(AuditLog::entry)
                     .list();
             for (Entry e : page) {
                 count++;
@@ -289,10 +284,14 @@ public final class AuditLog {
         return jdbc.sql("SELECT seq, recorded_at, actor, action, request_id, details, prev_hash, entry_hash "
                         + "FROM audit_log WHERE request_id = ? ORDER BY seq")
                 .param(requestId)
-                .query((rs, i) -> new Entry(rs.getLong("seq"), SubjectRequests.instant(rs, "recorded_at"),
-                        rs.getString("actor"), rs.getString("action"), rs.getLong("request_id"),
-                        rs.getString("details"), rs.getString("prev_hash"), rs.getString("entry_hash")))
+                .query(AuditLog::entry)
                 .list();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(rs.getLong("seq"), SubjectRequests.instant(rs, "recorded_at"), rs.getString("actor"),
+                rs.getString("action"), rs.getObject("request_id", Long.class), rs.getString("details"),
+                rs.getString("prev_hash"), rs.getString("entry_hash"));
     }
 
     private String hash(long seq, Instant at, String actor, String action, Long requestId, String details,

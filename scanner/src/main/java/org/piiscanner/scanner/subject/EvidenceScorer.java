@@ -27,7 +27,11 @@ import org.piiscanner.scanner.protect.NameQuery;
  * (a one-word name counts {@value #SINGLE_TOKEN_FACTOR} of these), and the location's score is
  * {@code 1 - product(1 - strength)}: independent pieces of evidence reinforce each other without ever reaching 1.
  * So one strong identifier (0.85+) outranks a full name with a date of birth (0.625), which outranks a full name
- * alone (0.5), which outranks a name in parts. Stateless and thread-safe.
+ * alone (0.5), which outranks a name in parts.
+ *
+ * <p>Phonetic keys are coarse: Double Metaphone gives Jane, John and Joan one key, so "John Smith" is a spelling
+ * variant of "Jane Smith". That is why a variant alone stays at low confidence, and why a name alone never makes a
+ * location certain: the other identifiers do. Stateless and thread-safe.
  */
 final class EvidenceScorer {
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.piiscanner.scanner.testing.ScanTestbed;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One person planted across a Word letter, an e-mail inside a zip (its body and its headers), a CSV export and two
@@ -232,5 +234,181 @@ class SubjectRequestIT {
                     assertThat(e.details()).contains("\"results\":7")
                             .contains(bed.protector.valueHash("EMAIL_ADDRESS", EMAIL));
                 });
+    }
+
+    @Test
+    void anExportWithValuesReadsThePersonsValuesFromTheSourcesAndWithholdsOtherPeoplesData() throws Exception {
+        long id = service.find(person(), 100, 0.3).requestId();
+        // the CSV changed since the scan: the value moved, it is found again by the detectors
+        Files.writeString(share.resolve("exports/customers.csv"), "# exported 2024-03-04\n"
+                + Files.readString(share.resolve("exports/customers.csv")));
+
+        SubjectService.ExportOutcome export = service.export(id, SubjectService.ExportFormat.JSON, true, bed.engine);
+        JsonNode root = JsonMapper.shared().readTree(export.content());
+        assertThat(root.path("with_values").asBoolean()).isTrue();
+        Map<String, JsonNode> locations = new LinkedHashMap<>();
+        root.path("locations").forEach(l -> locations.put(l.path("path").asString(), l));
+        assertThat(locations).hasSize(7);
+
+        assertThat(values(locations.get("letters/offer.docx"))).containsEntry("PHONE_NUMBER", PHONE)
+                .containsEntry("PERSON", NAME);
+        assertThat(status(locations.get("letters/offer.docx"), "UK_NINO"))
+                .startsWith("withheld: not one of the person's identifiers");
+        // a row found with high confidence is the person's record: every value
+        assertThat(values(locations.get("crm.customers!/id=42"))).containsEntry("PERSON", "Jane Smith")
+                .containsEntry("EMAIL_ADDRESS", "JANE.SMITH@EXAMPLE.COM").containsEntry("PHONE_NUMBER", "+442079460018");
+        assertThat(locations.get("crm.customers!/id=42").path("items").get(0).path("db_column").asString())
+                .isEqualTo("name");
+        assertThat(values(locations.get("hr/2021.zip!/mail/complaint.eml"))).containsEntry("PHONE_NUMBER",
+                "+44 20 7946 0018");
+        // the CSV: the person's e-mail read where it is now; another customer's address withheld
+        assertThat(values(locations.get("exports/customers.csv"))).containsEntry("EMAIL_ADDRESS", EMAIL);
+        assertThat(new String(export.content(), StandardCharsets.UTF_8)).doesNotContain("peter.jones@example.org");
+        assertThat(export.valuesRead()).isEqualTo(count(root, "read"));
+        assertThat(rows.reads).isEqualTo(2);
+
+        // the audit log has the export, with the SHA-256 of exactly these bytes
+        List<AuditLog.Entry> entries = bed.audit(Clock.systemUTC()).entriesOf(id);
+        assertThat(entries).extracting(AuditLog.Entry::action).containsExactly("SUBJECT_FIND", "SUBJECT_EXPORT");
+        assertThat(entries.getLast().details()).contains("\"with_values\":true")
+                .contains("\"sha256\":\"" + export.sha256() + "\"");
+        assertThat(export.sha256()).isEqualTo(SubjectService.sha256(export.content()));
+    }
+
+    @Test
+    void anExportWithoutValuesHoldsNoValueAndReadsNothing() {
+        long id = service.find(person(), 100, 0.3).requestId();
+        SubjectService.ExportOutcome export = service.export(id, SubjectService.ExportFormat.CSV, false, null);
+        String csv = new String(export.content(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", ExportBuilder.CSV_HEADER));
+        assertThat(csv).contains("j***@***.com").contains("not requested").contains(",crm.customers,id=42,email,")
+                .contains("hr/2021.zip,mail/complaint.eml");
+        for (String raw : List.of(NAME, EMAIL, PHONE, "7946", "QQ 12", "+442079460018", "JANE.SMITH")) {
+            assertThat(csv).doesNotContainIgnoringCase(raw);
+        }
+        assertThat(export.valuesRead()).isZero();
+        assertThat(rows.reads).isZero();
+    }
+
+    @Test
+    void verifySaysStillPresentBeforeErasureAndGoneOnceThePersonsFilesAndRowsAreDeleted() throws Exception {
+        SubjectService.FindOutcome found = service.find(person(), 100, 0.3);
+        int namesake = byPath(found.matches()).get("notes/namesake.txt").rank();
+
+        SubjectService.VerifyOutcome before = service.verify(found.requestId(), null, bed.engine);
+        assertThat(before.report().verdict()).isEqualTo(ErasureReport.Verdict.STILL_PRESENT);
+        assertThat(before.report().locations()).allSatisfy(c -> assertThat(c.status())
+                .isEqualTo(ErasureReport.Status.STILL_PRESENT));
+
+        // erasure: the letter deleted, the e-mail taken out of the archive, the CSV line removed, the rows deleted
+        Files.delete(share.resolve("letters/offer.docx"));
+        Files.write(share.resolve("hr/2021.zip"), ScanTestbed.zip(Map.of("mail/rota.txt",
+                "Rota for March: Peter Jones, Amira Khan.\n".getBytes(StandardCharsets.UTF_8))));
+        Files.writeString(share.resolve("exports/customers.csv"), "id,name,email,phone\n"
+                + "2,\"Jones, Peter\",peter.jones@example.org,07700 900456\n");
+        try (Statement s = crm.createStatement()) {
+            s.execute("DELETE FROM crm.customers WHERE id = 42");
+            s.execute("DELETE FROM billing.invoices WHERE id = 7");
+        }
+
+        Path out = dir.resolve("erasure.report");
+        SubjectService.VerifyOutcome after = service.verify(found.requestId(), out, bed.engine, Set.of(namesake));
+        ErasureReport report = after.report();
+        Map<String, ErasureReport.LocationCheck> checks = new LinkedHashMap<>();
+        report.locations().forEach(c -> checks.put(c.location().path(), c));
+        assertThat(report.verdict()).isEqualTo(ErasureReport.Verdict.GONE);
+        assertThat(checks.get("letters/offer.docx").status()).isEqualTo(ErasureReport.Status.LOCATION_MISSING);
+        assertThat(checks.get("letters/offer.docx").detail()).isEqualTo("file deleted");
+        assertThat(checks.get("hr/2021.zip!/mail/complaint.eml").status())
+                .isEqualTo(ErasureReport.Status.LOCATION_MISSING);
+        assertThat(checks.get("hr/2021.zip!/mail/complaint.eml").detail()).isEqualTo("no longer inside hr/2021.zip");
+        assertThat(checks.get("hr/2021.zip!/mail/complaint.eml#metadata").status())
+                .isEqualTo(ErasureReport.Status.LOCATION_MISSING);
+        assertThat(checks.get("exports/customers.csv").status()).isEqualTo(ErasureReport.Status.GONE);
+        assertThat(checks.get("exports/customers.csv").detail()).isEqualTo("re-read");
+        assertThat(checks.get("crm.customers!/id=42").status()).isEqualTo(ErasureReport.Status.LOCATION_MISSING);
+        assertThat(checks.get("crm.customers!/id=42").detail()).isEqualTo("row deleted");
+        assertThat(checks.get("billing.invoices!/id=7").status()).isEqualTo(ErasureReport.Status.LOCATION_MISSING);
+        assertThat(checks.get("notes/namesake.txt").status()).isEqualTo(ErasureReport.Status.EXCLUDED);
+        assertThat(report.tally()).isEqualTo(new ErasureReport.Tally(1, 5, 0, 0, 1, 0));
+        // the index is as of the last scan: until a rescan it still lists the deleted locations
+        assertThat(checks.get("letters/offer.docx").indexed()).isTrue();
+
+        // the signed report on disk checks out with the data directory's public key, and names the key
+        byte[] file = Files.readAllBytes(out);
+        SigningKeys keys = SigningKeys.loadOrCreate(bed.dataDir.resolve(SigningKeys.DIRECTORY));
+        SignedReport.Check check = SignedReport.verify(file, keys.publicKey());
+        assertThat(check.valid()).as(check.reason()).isTrue();
+        JsonNode json = JsonMapper.shared().readTree(check.report());
+        assertThat(json.path("verdict").asString()).isEqualTo("GONE");
+        assertThat(json.path("signing_key_id").asString()).isEqualTo(keys.keyId());
+        assertThat(json.path("summary").path("location_missing").asInt()).isEqualTo(5);
+        assertThat(after.sha256()).isEqualTo(SubjectService.sha256(file));
+        assertThat(Files.getPosixFilePermissions(bed.dataDir.resolve("signing/report-signing.key")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        // without excluding the namesake, its file still names the person: not gone
+        assertThat(service.verify(found.requestId(), dir.resolve("again.report"), bed.engine).report().verdict())
+                .isEqualTo(ErasureReport.Verdict.STILL_PRESENT);
+        assertThat(bed.audit(Clock.systemUTC()).entriesOf(found.requestId())).extracting(AuditLog.Entry::action)
+                .containsExactly("SUBJECT_FIND", "SUBJECT_VERIFY", "SUBJECT_VERIFY", "SUBJECT_VERIFY");
+    }
+
+    @Test
+    void verifySearchesAgainAndReadsWhatItCannotReachAsUnverified() throws Exception {
+        long id = service.find(List.of(SubjectIdentifier.of("email", EMAIL)), 100, 0.3).requestId();
+        Files.writeString(share.resolve("notes/new.txt"), "Forwarded by " + EMAIL + " yesterday.\n");
+        bed.scanFiles(share);
+
+        ErasureReport report = service.verify(id, dir.resolve("r1.report"), bed.engine).report();
+        ErasureReport.LocationCheck found = report.locations().stream()
+                .filter(c -> c.location().path().equals("notes/new.txt")).findFirst().orElseThrow();
+        assertThat(found.foundBy()).isEqualTo("search again");
+        assertThat(found.status()).isEqualTo(ErasureReport.Status.STILL_PRESENT);
+        assertThat(found.stillMatched()).containsExactly("EMAIL_ADDRESS");
+        assertThat(report.tally().newLocations()).isEqualTo(1);
+
+        // the share is unmounted and the database has no reader: nothing can be said, so no proof of erasure
+        Files.move(share, dir.resolve("share-unmounted"));
+        SubjectService blind = bed.service(List.of(), Clock.systemUTC());
+        ErasureReport unreachable = blind.verify(id, dir.resolve("r2.report"), bed.engine).report();
+        assertThat(unreachable.locations()).allSatisfy(c -> assertThat(c.status())
+                .isEqualTo(ErasureReport.Status.UNVERIFIED));
+        assertThat(unreachable.locations()).extracting(ErasureReport.LocationCheck::detail)
+                .contains("the source " + share + " is not reachable (not mounted, moved or permission denied)",
+                        "no row reader for this database source (the database scan provides one)");
+        assertThat(unreachable.verdict()).isEqualTo(ErasureReport.Verdict.INCOMPLETE);
+    }
+
+    static Map<String, String> values(JsonNode location) {
+        Map<String, String> m = new LinkedHashMap<>();
+        location.path("items").forEach(i -> {
+            if (i.has("value")) {
+                m.putIfAbsent(i.path("entity_type").asString(), i.path("value").asString());
+            }
+        });
+        return m;
+    }
+
+    static String status(JsonNode location, String type) {
+        for (JsonNode i : location.path("items")) {
+            if (i.path("entity_type").asString().equals(type)) {
+                return i.path("value_status").asString();
+            }
+        }
+        throw new AssertionError("no " + type);
+    }
+
+    static int count(JsonNode root, String status) {
+        int n = 0;
+        for (JsonNode l : root.path("locations")) {
+            for (JsonNode i : l.path("items")) {
+                if (i.path("value_status").asString().equals(status)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }
