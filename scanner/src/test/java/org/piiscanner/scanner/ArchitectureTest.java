@@ -7,6 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.piiscanner.classifiers.Finding;
+import org.piiscanner.scanner.protect.KeyedHasher;
 
 /** The scanner's package boundaries (see the package documentation of {@code org.piiscanner.scanner}). */
 @AnalyzeClasses(packages = "org.piiscanner.scanner", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -37,7 +38,8 @@ class ArchitectureTest {
     static final ArchRule nothingDependsOnTheCli = noClasses()
             .that().resideInAnyPackage("org.piiscanner.scanner.config..", "org.piiscanner.scanner.detect..",
                     "org.piiscanner.scanner.extraction..", "org.piiscanner.scanner.protect..",
-                    "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..")
+                    "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..",
+                    "org.piiscanner.scanner.subject..")
             .should().dependOnClassesThat().resideInAPackage("org.piiscanner.scanner.cli..")
             .because("data flows one way: the cli drives the features, never the other way round");
 
@@ -69,4 +71,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.scanner.index..",
                     "org.piiscanner.scanner.config..")
             .because("the store is the system of record; the index is derived from it, not the other way round");
+
+    @ArchTest
+    static final ArchRule subjectRequestsSearchThroughTheProtector = noClasses()
+            .that().resideInAPackage("org.piiscanner.scanner.subject..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.piiscanner.scanner.protect.ValueNormalizer")
+            .orShould().callMethod(KeyedHasher.class, "base64Url", String.class, CharSequence.class)
+            .orShould().callMethod(KeyedHasher.class, "base64Url", String.class, CharSequence.class, int.class)
+            .because("a subject search must normalise and hash what it is asked exactly as the scanners did what "
+                    + "they found: through the Protector, never on its own");
 }

@@ -17,15 +17,15 @@ import java.util.regex.Pattern;
  * URL), keys rendered {@code column=value}, a read-only connection, the key bound as a parameter, names checked
  * against a strict pattern (a real reader quotes identifiers with {@code DatabaseMetaData}).
  */
-final class JdbcTestRowReader implements RowReader {
+public final class JdbcTestRowReader implements RowReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
     private static final Pattern KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)");
 
     private final String url;
-    volatile int reads;
+    public volatile int reads;
 
-    JdbcTestRowReader(String url) {
+    public JdbcTestRowReader(String url) {
         this.url = url;
     }
 
