@@ -29,6 +29,8 @@
  *   <li>{@code store}: the findings store (JDBC, Flyway; H2 or PostgreSQL), the system of record.</li>
  *   <li>{@code index}: the Lucene index of keyed hashes per location, kept consistent with the store; the only
  *       package that may import Lucene.</li>
+ *   <li>{@code subject}: subject access and erasure requests (find a person through the protector and the index,
+ *       export, verify erasure with signed reports) and their hash-chained audit log.</li>
  * </ul>
  */
 package org.piiscanner.scanner;

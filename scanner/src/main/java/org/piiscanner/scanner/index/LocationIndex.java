@@ -38,6 +38,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -251,11 +252,48 @@ public final class LocationIndex implements Closeable {
      */
     public SearchResult search(List<? extends Collection<HashedTerm>> required, Map<HashedTerm, Float> terms,
             int limit) {
+        return run(required, terms, limit, (searcher, top, matched) -> {
+            List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
+            StoredFields stored = searcher.storedFields();
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                hits.add(hit(stored.document(sd.doc), matched.get(i), sd.score));
+            }
+            return new SearchResult(hits, top.totalHits.value(),
+                    top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+        }, new SearchResult(List.of(), 0, true));
+    }
+
+    /**
+     * {@link #search(List, Map, int)} returning location ids, matched terms and scores only: no stored field is
+     * read (the id comes with the sort), which is most of the cost of a search returning hundreds of locations.
+     */
+    public LocationMatches match(List<? extends Collection<HashedTerm>> required, Map<HashedTerm, Float> terms,
+            int limit) {
+        return run(required, terms, limit, (searcher, top, matched) -> {
+            List<LocationMatch> matches = new ArrayList<>(top.scoreDocs.length);
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                FieldDoc fd = (FieldDoc) top.scoreDocs[i];
+                matches.add(new LocationMatch((Long) fd.fields[1], matched.get(i), fd.score));
+            }
+            return new LocationMatches(matches, top.totalHits.value(),
+                    top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+        }, new LocationMatches(List.of(), 0, true));
+    }
+
+    /** Turns the top documents of a search and their matched terms into a result. */
+    @FunctionalInterface
+    private interface Collect<R> {
+        R apply(IndexSearcher searcher, TopDocs top, List<Set<HashedTerm>> matched) throws IOException;
+    }
+
+    private <R> R run(List<? extends Collection<HashedTerm>> required, Map<HashedTerm, Float> terms, int limit,
+            Collect<R> collect, R empty) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         if (terms.isEmpty() && required.isEmpty()) {
-            return new SearchResult(List.of(), 0, true);
+            return empty;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         Set<HashedTerm> all = new LinkedHashSet<>(terms.keySet());
@@ -282,15 +320,7 @@ public final class LocationIndex implements Closeable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopDocs top = searcher.search(query.build(), limit, BY_SCORE_THEN_ID, true);
-                List<Set<HashedTerm>> matched = matched(searcher, top.scoreDocs, all);
-                List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
-                StoredFields stored = searcher.storedFields();
-                for (int i = 0; i < top.scoreDocs.length; i++) {
-                    ScoreDoc sd = top.scoreDocs[i];
-                    hits.add(hit(stored.document(sd.doc), matched.get(i), sd.score));
-                }
-                return new SearchResult(hits, top.totalHits.value(),
-                        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+                return collect.apply(searcher, top, matched(searcher, top.scoreDocs, all));
             } finally {
                 searchers.release(searcher);
             }

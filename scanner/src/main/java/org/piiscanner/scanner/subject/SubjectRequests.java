@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.piiscanner.scanner.protect.HashedTerm;
 import org.piiscanner.scanner.protect.NameQuery;
 import org.piiscanner.scanner.protect.TermKind;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -30,9 +31,11 @@ import org.springframework.jdbc.support.KeyHolder;
 final class SubjectRequests {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
     SubjectRequests(DataSource dataSource) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.template = new JdbcTemplate(dataSource);
     }
 
     /** A request as recorded. */
@@ -58,42 +61,46 @@ final class SubjectRequests {
                 .params(timestamp(at), actor, keyId, minScore, limit, results.size(), truncated)
                 .update(key, "id");
         long id = generatedId(key);
+        List<Object[]> terms = new ArrayList<>();
         for (HashedIdentifier hi : subject.identifiers()) {
             if (hi.isName()) {
-                term(id, hi, "NAME", 0, 0, hi.name().full());
+                terms.add(term(id, hi, "NAME", 0, 0, hi.name().full()));
                 int k = 1;
                 for (NameQuery.Token t : hi.name().tokens()) {
-                    term(id, hi, "TOKEN", k, 0, t.token());
+                    terms.add(term(id, hi, "TOKEN", k, 0, t.token()));
                     int j = 0;
                     for (HashedTerm p : t.phonetic()) {
-                        term(id, hi, "PHONETIC", k, j++, p);
+                        terms.add(term(id, hi, "PHONETIC", k, j++, p));
                     }
-                    term(id, hi, "TOKEN_WORD", k, 0, t.word());
+                    terms.add(term(id, hi, "TOKEN_WORD", k, 0, t.word()));
                     k++;
                 }
             } else {
-                term(id, hi, "VALUE", 0, 0, hi.value());
+                terms.add(term(id, hi, "VALUE", 0, 0, hi.value()));
                 if (hi.word() != null) {
-                    term(id, hi, "WORD", 0, 0, hi.word());
+                    terms.add(term(id, hi, "WORD", 0, 0, hi.word()));
                 }
             }
         }
+        template.batchUpdate("INSERT INTO subject_request_term (request_id, identifier_no, entity_type, term_role, "
+                + "token_no, term_no, term_hash) VALUES (?, ?, ?, ?, ?, ?, ?)", terms);
+        List<Object[]> rows = new ArrayList<>(results.size());
         for (SubjectMatch m : results) {
             SubjectLocation l = m.location();
-            jdbc.sql("INSERT INTO subject_result (request_id, rank_no, location_id, source_id, location_kind, path, "
-                            + "score, confidence, matched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, m.rank(), l.locationId(), l.sourceId(), l.kind().name(), l.path(),
-                            m.evidence().score(), m.evidence().confidence().name(),
-                            truncate(String.join(",", m.evidence().matchedTypes()), 1000))
-                    .update();
+            rows.add(new Object[] {id, m.rank(), l.locationId(), l.sourceId(), l.kind().name(), l.path(),
+                m.evidence().score(), m.evidence().confidence().name(),
+                truncate(String.join(",", m.evidence().matchedTypes()), 1000)});
+        }
+        if (!rows.isEmpty()) {
+            template.batchUpdate("INSERT INTO subject_result (request_id, rank_no, location_id, source_id, "
+                    + "location_kind, path, score, confidence, matched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         }
         return id;
     }
 
-    private void term(long requestId, HashedIdentifier id, String role, int token, int termNo, HashedTerm term) {
-        jdbc.sql("INSERT INTO subject_request_term (request_id, identifier_no, entity_type, term_role, token_no, "
-                        + "term_no, term_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(requestId, id.number(), id.type(), role, token, termNo, term.hash()).update();
+    private static Object[] term(long requestId, HashedIdentifier id, String role, int token, int termNo,
+            HashedTerm term) {
+        return new Object[] {requestId, id.number(), id.type(), role, token, termNo, term.hash()};
     }
 
     /** A request with its hashed identifiers and results. */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.piiscanner.scanner.index.IndexHit;
 import org.piiscanner.scanner.index.LocationIndex;
-import org.piiscanner.scanner.index.SearchResult;
+import org.piiscanner.scanner.index.LocationMatch;
+import org.piiscanner.scanner.index.LocationMatches;
 import org.piiscanner.scanner.protect.HashedTerm;
 import org.piiscanner.scanner.protect.NameQuery;
 
@@ -48,7 +48,7 @@ final class SubjectSearch {
     }
 
     /** A location with the evidence it holds. */
-    record Candidate(IndexHit hit, Evidence evidence) {
+    record Candidate(LocationMatch hit, Evidence evidence) {
     }
 
     /**
@@ -64,7 +64,7 @@ final class SubjectSearch {
     /** Searches for {@code subject}: at most {@code limit} locations scoring at least {@code minScore}. */
     Ranked search(HashedSubject subject, int limit, double minScore) {
         Map<HashedTerm, Float> weights = weights(subject);
-        Map<Long, IndexHit> hits = new LinkedHashMap<>();
+        Map<Long, LocationMatch> hits = new LinkedHashMap<>();
         boolean truncated = false;
 
         List<HashedTerm> anchors = new ArrayList<>();
@@ -78,7 +78,7 @@ final class SubjectSearch {
                 }
             }
         }
-        truncated |= collect(index.search(List.of(anchors), weights, limit), hits, limit);
+        truncated |= collect(index.match(List.of(anchors), weights, limit), hits, limit);
 
         for (HashedIdentifier id : subject.identifiers()) {
             if (id.isName() && !id.name().tokens().isEmpty()) {
@@ -90,13 +90,13 @@ final class SubjectSearch {
                     part.add(t.word());
                     parts.add(part);
                 }
-                truncated |= collect(index.search(parts, weights, limit), hits, limit);
+                truncated |= collect(index.match(parts, weights, limit), hits, limit);
             }
         }
 
         List<Candidate> candidates = new ArrayList<>();
         int below = 0;
-        for (IndexHit hit : hits.values()) {
+        for (LocationMatch hit : hits.values()) {
             Evidence evidence = scorer.score(subject, hit.matched());
             if (!evidence.isEmpty() && evidence.score() >= minScore) {
                 candidates.add(new Candidate(hit, evidence));
@@ -114,16 +114,15 @@ final class SubjectSearch {
     }
 
     /** Adds the hits (merging the matched terms of a location found twice); true if the query was cut short. */
-    private static boolean collect(SearchResult result, Map<Long, IndexHit> hits, int limit) {
-        for (IndexHit hit : result.hits()) {
+    private static boolean collect(LocationMatches result, Map<Long, LocationMatch> hits, int limit) {
+        for (LocationMatch hit : result.matches()) {
             hits.merge(hit.locationId(), hit, (a, b) -> {
                 Set<HashedTerm> matched = new LinkedHashSet<>(a.matched());
                 matched.addAll(b.matched());
-                return new IndexHit(a.locationId(), a.sourceId(), a.path(), a.categories(), a.entityTypes(), matched,
-                        Math.max(a.score(), b.score()), a.wordTokens());
+                return new LocationMatch(a.locationId(), matched, Math.max(a.score(), b.score()));
             });
         }
-        return result.totalHits() > limit || !result.totalIsExact() && result.hits().size() >= limit;
+        return result.totalHits() > limit || !result.totalIsExact() && result.matches().size() >= limit;
     }
 
     private static Map<HashedTerm, Float> weights(HashedSubject subject) {

@@ -172,10 +172,6 @@ public final class SubjectService {
                 categories.addAll(f.secondaryCategories());
                 types.add(f.entityType());
             }
-            if (fs.isEmpty()) {
-                categories.addAll(c.hit().categories());
-                types.addAll(c.hit().entityTypes());
-            }
             matches.add(new SubjectMatch(matches.size() + 1, location(record, sources), c.evidence(),
                     occurrences(subject, c.evidence(), fs), categories, types));
         }

@@ -24,6 +24,15 @@ import org.piiscanner.scanner.protect.HashedTerm;
 import org.piiscanner.scanner.protect.Protector;
 import org.piiscanner.scanner.protect.TermKind;
 import org.piiscanner.scanner.testing.Fixtures;
+import org.piiscanner.classifiers.EntityType;
+import org.piiscanner.scanner.protect.FindingPosition;
+import org.piiscanner.scanner.protect.ProtectedFinding;
+import org.piiscanner.scanner.store.FindingStore;
+import org.piiscanner.scanner.store.Fingerprint;
+import org.piiscanner.scanner.store.LocationPath;
+import org.piiscanner.scanner.store.ScanKind;
+import org.piiscanner.scanner.store.ScannedLocation;
+import org.piiscanner.scanner.testing.TestStores;
 
 /**
  * Builds a large synthetic index and measures subject searches on it (not a unit test: run it by hand).
@@ -44,11 +53,19 @@ import org.piiscanner.scanner.testing.Fixtures;
  * (10%), and a full name alone drawn from the most common names (30%, the expensive case). It prints p50, p95,
  * p99 and max per kind and overall, and hits per query.
  *
+ * <p>With {@code generate --store h2} (an H2 file store in {@code DIR}) or {@code --store URL} (a PostgreSQL
+ * database, {@code jdbc:postgresql://127.0.0.1:5432/bench?user=postgres}, which must exist) every location is also
+ * recorded in a findings store as a scan records it ({@code FindingStore.recordScanned} in batches of 200), and
+ * {@code search} then also measures
+ * {@link SubjectService#find} end to end: the search, the store lookups of every listed location (source,
+ * findings, positions, categories), and the request and its audit entry written and committed.
+ *
  * <pre>
  * mvn -B -q -pl scanner -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt \
  *     -Dmdep.includeScope=test
  * CP=scanner/target/test-classes:scanner/target/classes:$(cat scanner/target/test-cp.txt)
- * java -Xmx3g -cp $CP org.piiscanner.scanner.subject.SubjectSearchBenchmark generate /tmp/bench --findings 10000000
+ * java -Xmx3g -cp $CP org.piiscanner.scanner.subject.SubjectSearchBenchmark generate /tmp/bench --findings 10000000 \
+ *     [--store jdbc:postgresql://127.0.0.1:5432/bench?user=postgres]
  * java -Xmx1g -cp $CP org.piiscanner.scanner.subject.SubjectSearchBenchmark search /tmp/bench --queries 1000
  * </pre>
  */
@@ -84,6 +101,7 @@ public final class SubjectSearchBenchmark {
             + "ma me mi mo mu na ne ni no nu ol om on or os pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu "
             + "ul um un ur va ve vi vo wa we wi wo ya yo za ze zi zo").split(" ");
     private static final String NINO_PREFIX = "ABCEGHJKLMNPRSTWXYZ";
+    private static final int SOURCES = 16;
 
     private final Protector protector = Fixtures.protector();
     private final String[] surnames;
@@ -172,46 +190,50 @@ public final class SubjectSearchBenchmark {
         return new Person(id, first, last, email, phone, nino, dob, postcode);
     }
 
-    /** The index document of location {@code n}. */
-    LocationDocument location(long n, long people, SplittableRandom r) {
-        Set<HashedTerm> terms = new LinkedHashSet<>();
-        Set<DataCategory> categories = EnumSet.of(DataCategory.IDENTITY);
-        Set<String> types = new LinkedHashSet<>();
-        int findings = 0;
+    /** What location {@code n} holds: findings (type and raw value) and the word-token hashes of its text. */
+    record Spec(List<String[]> findings, Set<String> words) {
+    }
+
+    Spec location(long people, SplittableRandom r) {
+        List<String[]> findings = new ArrayList<>();
+        Set<String> words = new LinkedHashSet<>();
         int persons = r.nextInt(10) == 0 ? 2 : 1;
         for (int p = 0; p < persons; p++) {
             Person person = person(r.nextLong(people));
-            terms.addAll(protector.nameTerms(person.name()));
-            types.add("PERSON");
-            findings++;
+            findings.add(new String[] {"PERSON", person.name()});
             int[] others = {0, 1, 2, 3, 4};
             for (int k = 0; k < 3; k++) { // three of the person's other identifiers
                 int j = k + r.nextInt(others.length - k);
                 int t = others[j];
                 others[j] = others[k];
                 others[k] = t;
-                String[] typeValue = switch (t) {
+                findings.add(switch (t) {
                     case 0 -> new String[] {"EMAIL_ADDRESS", person.email()};
                     case 1 -> new String[] {"PHONE_NUMBER", person.phone()};
                     case 2 -> new String[] {"UK_NINO", person.nino()};
                     case 3 -> new String[] {"DATE_OF_BIRTH", person.dob()};
                     default -> new String[] {"UK_POSTCODE", person.postcode()};
-                };
-                terms.add(protector.valueTerm(typeValue[0], typeValue[1]));
-                types.add(typeValue[0]);
-                categories.add(t == 2 ? DataCategory.FINANCIAL : DataCategory.CONTACT);
-                findings++;
+                });
             }
-            for (String h : protector.wordTokenHashes(person.name())) {
-                terms.add(new HashedTerm(TermKind.WORD, h));
-            }
+            words.addAll(protector.wordTokenHashes(person.name()));
         }
         for (int w = 0; w < 20; w++) {
-            terms.add(new HashedTerm(TermKind.WORD, vocabularyHashes[draw(wordCdf(), r.nextDouble())]));
+            words.add(vocabularyHashes[draw(wordCdf(), r.nextDouble())]);
         }
-        findingsWritten.addAndGet(findings);
-        return new LocationDocument(n + 1, 1 + n % 16, "share/dept-" + (n % 97) + "/doc-" + n + ".docx",
-                categories, types, terms, true);
+        return new Spec(findings, words);
+    }
+
+    /** The findings of a spec, through the Protector as a scan protects them (line numbers as positions). */
+    List<ProtectedFinding> protect(Spec spec) {
+        List<ProtectedFinding> out = new ArrayList<>(spec.findings().size());
+        int line = 1;
+        for (String[] f : spec.findings()) {
+            EntityType type = EntityType.builtIn(f[0]).orElseThrow();
+            out.add(protector.protect(Fixtures.finding(type, f[1], line * 80), FindingPosition.lineColumn(line, 1)));
+            line++;
+        }
+        findingsWritten.addAndGet(out.size());
+        return out;
     }
 
     private double[] wordCdf;
@@ -224,7 +246,8 @@ public final class SubjectSearchBenchmark {
         return wordCdf;
     }
 
-    void generate(Path dir, long targetFindings, long people, int threads) throws Exception {
+    void generate(Path dir, long targetFindings, long people, int threads, String storeUrl) throws Exception {
+        boolean withStore = storeUrl != null;
         wordCdf();
         if (Files.exists(dir.resolve("index"))) {
             throw new IllegalArgumentException(dir.resolve("index") + " exists: remove it or choose another DIR");
@@ -234,15 +257,51 @@ public final class SubjectSearchBenchmark {
         long locations = Math.round(targetFindings / 4.4);
         long started = System.nanoTime();
         AtomicLong done = new AtomicLong();
+        TestStores.Handle handle = withStore ? store(dir, storeUrl) : null;
+        if (withStore) {
+            Files.writeString(dir.resolve("store-url"), storeUrl);
+        }
         try (LocationIndex index = LocationIndex.open(dir.resolve("index"), protector.keyId())) {
+            FindingStore store = withStore ? handle.store() : null;
+            long run = 0;
+            long[] sources = new long[SOURCES];
+            if (withStore) {
+                store.bindKey(protector.keyId());
+                run = store.startRun(ScanKind.FILES, "benchmark", "cfg");
+                for (int i = 0; i < SOURCES; i++) {
+                    sources[i] = store.upsertSource(run, ScanKind.FILES, "/srv/share-" + i);
+                }
+            }
+            long runId = run;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int worker = t;
                 futures.add(pool.submit(() -> {
                     SplittableRandom r = new SplittableRandom(1000 + worker);
+                    List<ScannedLocation> batch = new ArrayList<>();
+                    List<Spec> specs = new ArrayList<>();
                     for (long n = worker; n < locations; n += threads) {
-                        index.upsert(location(n, people, r));
+                        Spec spec = location(people, r);
+                        String path = "dept-" + (n % 97) + "/doc-" + n + ".docx";
+                        List<ProtectedFinding> findings = protect(spec);
+                        if (!withStore) {
+                            index.upsert(LocationDocument.of(n + 1, 1 + n % SOURCES, path, findings, spec.words()));
+                        } else {
+                            batch.add(new ScannedLocation(LocationPath.of(path), Fingerprint.of(4096, 1L), "cfg",
+                                    findings));
+                            specs.add(spec);
+                            if (batch.size() == 200 || n + threads >= locations) {
+                                long source = sources[(int) (n % SOURCES)];
+                                List<Long> ids = store.recordScanned(runId, source, batch);
+                                for (int i = 0; i < ids.size(); i++) {
+                                    index.upsert(LocationDocument.of(ids.get(i), source, batch.get(i).path()
+                                            .display(), batch.get(i).findings(), specs.get(i).words()));
+                                }
+                                batch.clear();
+                                specs.clear();
+                            }
+                        }
                         long d = done.incrementAndGet();
                         if (d % 250_000 == 0) {
                             System.err.printf(Locale.ROOT, "%,d locations, %,d findings, %.0f s%n", d,
@@ -258,12 +317,33 @@ public final class SubjectSearchBenchmark {
             pool.shutdown();
             long beforeCommit = System.nanoTime();
             index.commit();
+            if (withStore) {
+                store.finishRun(run, org.piiscanner.scanner.store.RunStatus.COMPLETED);
+            }
             long end = System.nanoTime();
             System.out.printf(Locale.ROOT, "generated %,d locations holding %,d findings (%,d people) in %.0f s "
-                    + "(commit %.0f s), %d threads; index %.2f GB, %,d documents%n", locations,
+                    + "(final commit %.0f s), %d threads; index %.2f GB, %,d documents%s%n", locations,
                     findingsWritten.get(), people, (end - started) / 1e9, (end - beforeCommit) / 1e9, threads,
-                    size(dir.resolve("index")) / 1e9, index.count());
+                    size(dir.resolve("index")) / 1e9, index.count(), withStore ? "; store " + storeUrl : "");
+        } finally {
+            if (handle != null) {
+                handle.close();
+            }
         }
+    }
+
+    /**
+     * The store named by {@code url}: {@code h2} for an H2 file database in {@code dir}, or a PostgreSQL JDBC URL
+     * with the user as a parameter ({@code jdbc:postgresql://127.0.0.1:5432/bench?user=postgres}; the database must
+     * exist).
+     */
+    private static TestStores.Handle store(Path dir, String url) {
+        if (url.equals("h2")) {
+            return TestStores.h2(dir);
+        }
+        String user = url.replaceFirst(".*[?&]user=([^&]*).*", "$1");
+        return TestStores.handle(url.replaceFirst("\\?.*", ""), user.equals(url) ? "postgres" : user, "",
+                "postgresql");
     }
 
     private static long size(Path dir) throws IOException {
@@ -314,24 +394,91 @@ public final class SubjectSearchBenchmark {
             }
             List<Query> measured = queries(queries, people, 2);
             long[] nanos = new long[measured.size()];
+            long[] cpu = new long[measured.size()];
+            long hits = 0;
+            java.util.Map<String, List<Long>> byKind = new java.util.TreeMap<>();
+            java.util.Map<String, List<Long>> cpuByKind = new java.util.TreeMap<>();
+            java.util.Map<String, Long> hitsByKind = new java.util.TreeMap<>();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            for (int i = 0; i < measured.size(); i++) {
+                Query q = measured.get(i);
+                long c0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                SubjectSearch.Ranked ranked = search.search(hasher.hash(q.identifiers()),
+                        SubjectService.DEFAULT_LIMIT, SubjectService.DEFAULT_MIN_SCORE);
+                nanos[i] = System.nanoTime() - t0;
+                cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+                hits += ranked.candidates().size();
+                byKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(nanos[i]);
+                cpuByKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(cpu[i]);
+                hitsByKind.merge(q.kind(), (long) ranked.candidates().size(), Long::sum);
+            }
+            System.out.printf(Locale.ROOT, "elapsed (wall-clock) time per search; load average %.1f on %d cores "
+                    + "before the run, %.1f after%n", load, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            for (var e : byKind.entrySet()) {
+                long[] k = e.getValue().stream().mapToLong(Long::longValue).toArray();
+                System.out.println(line(e.getKey(), k, hitsByKind.get(e.getKey())));
+            }
+            System.out.println(line("all", nanos, hits));
+            System.out.println("CPU time of the searching thread per search (what an idle core would take):");
+            for (var e : cpuByKind.entrySet()) {
+                long[] k = e.getValue().stream().mapToLong(Long::longValue).toArray();
+                System.out.println(line(e.getKey(), k, hitsByKind.get(e.getKey())));
+            }
+            System.out.println(line("all", cpu, hits));
+        }
+    }
+
+    /**
+     * End to end: {@link SubjectService#find} on the store and index, as {@code subject find} runs it (search, store
+     * lookups of every listed location, the request and its audit entry written and committed).
+     */
+    void find(Path dir, int queries, int warmup) throws Exception {
+        long people = Long.parseLong(Files.readString(dir.resolve("people")).strip());
+        try (TestStores.Handle handle = store(dir, Files.readString(dir.resolve("store-url")).strip());
+                LocationIndex index = LocationIndex.openReadOnly(dir.resolve("index"), protector.keyId())) {
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            AuditLog audit = new AuditLog(handle.dataSource(), handle.transactions(), Testbed.keyedHasher(),
+                    dir.resolve(AuditLog.ANCHOR_FILE), clock);
+            SubjectService service = new SubjectService(protector, handle.store(), SubjectIndex.of(index),
+                    new SubjectRequests(handle.dataSource()), audit, new LocationReader(
+                            new org.piiscanner.scanner.extraction.TikaTextExtractor(
+                                    org.piiscanner.scanner.extraction.ExtractionLimits.DEFAULTS), List.of()),
+                    () -> {
+                        throw new IllegalStateException("find needs no detectors");
+                    }, () -> {
+                        throw new IllegalStateException("find signs nothing");
+                    }, dir.resolve("reports"), handle.transactions(), clock, () -> "benchmark");
+            for (Query q : queries(warmup, people, 3)) {
+                service.find(q.identifiers(), SubjectService.DEFAULT_LIMIT, SubjectService.DEFAULT_MIN_SCORE);
+            }
+            List<Query> measured = queries(queries, people, 2);
+            long[] nanos = new long[measured.size()];
             long hits = 0;
             java.util.Map<String, List<Long>> byKind = new java.util.TreeMap<>();
             java.util.Map<String, Long> hitsByKind = new java.util.TreeMap<>();
             for (int i = 0; i < measured.size(); i++) {
                 Query q = measured.get(i);
                 long t0 = System.nanoTime();
-                SubjectSearch.Ranked ranked = search.search(hasher.hash(q.identifiers()),
-                        SubjectService.DEFAULT_LIMIT, SubjectService.DEFAULT_MIN_SCORE);
+                SubjectService.FindOutcome o = service.find(q.identifiers(), SubjectService.DEFAULT_LIMIT,
+                        SubjectService.DEFAULT_MIN_SCORE);
                 nanos[i] = System.nanoTime() - t0;
-                hits += ranked.candidates().size();
+                hits += o.matches().size();
                 byKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(nanos[i]);
-                hitsByKind.merge(q.kind(), (long) ranked.candidates().size(), Long::sum);
+                hitsByKind.merge(q.kind(), (long) o.matches().size(), Long::sum);
             }
+            System.out.printf(Locale.ROOT, "subject find end to end (search + store lookups + request and audit "
+                    + "entry committed), wall-clock; load average %.1f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             for (var e : byKind.entrySet()) {
                 long[] k = e.getValue().stream().mapToLong(Long::longValue).toArray();
                 System.out.println(line(e.getKey(), k, hitsByKind.get(e.getKey())));
             }
             System.out.println(line("all", nanos, hits));
+            System.out.println("audit log after the run: " + audit.verify(java.util.Optional.empty()).entries()
+                    + " entries, " + (audit.verify(java.util.Optional.empty()).intact() ? "intact" : "BROKEN"));
         }
     }
 
@@ -349,7 +496,7 @@ public final class SubjectSearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: generate DIR [--findings N] [--people N] [--threads N] | "
+            System.err.println("usage: generate DIR [--findings N] [--people N] [--threads N] [--store h2|URL] | "
                     + "search DIR [--queries N] [--warmup N]");
             System.exit(2);
         }
@@ -361,10 +508,24 @@ public final class SubjectSearchBenchmark {
         int warmup = (int) option(args, "--warmup", 300);
         SubjectSearchBenchmark bench = new SubjectSearchBenchmark();
         switch (args[0]) {
-            case "generate" -> bench.generate(dir, findings, people, threads);
-            case "search" -> bench.search(dir, queries, warmup);
+            case "generate" -> bench.generate(dir, findings, people, threads, stringOption(args, "--store", null));
+            case "search" -> {
+                bench.search(dir, queries, warmup);
+                if (Files.exists(dir.resolve("store-url"))) {
+                    bench.find(dir, queries, warmup);
+                }
+            }
             default -> throw new IllegalArgumentException("generate or search, not " + args[0]);
         }
+    }
+
+    private static String stringOption(String[] args, String name, String dflt) {
+        for (int i = 2; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return dflt;
     }
 
     private static long option(String[] args, String name, long dflt) {
