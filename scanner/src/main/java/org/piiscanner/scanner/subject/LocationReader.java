@@ -139,13 +139,20 @@ final class LocationReader {
         return i < 0 ? path : path.substring(0, i);
     }
 
-    /** The file of a location: its first segment, relative to the source's root directory unless absolute. */
+    /**
+     * The file of a location: its first segment, relative to the source's root directory unless absolute; it must
+     * stay inside the root (a path edited in the store cannot make a request read other files).
+     */
     private static Path resolve(SubjectLocation l) throws Unreachable {
         try {
-            Path root = Path.of(l.source());
+            Path root = Path.of(l.source()).toAbsolutePath().normalize();
             Path segment = Path.of(l.root());
             if (segment.isAbsolute()) {
-                return segment;
+                Path file = segment.normalize();
+                if (!file.startsWith(root)) {
+                    throw new Unreachable("the location is outside its source " + l.source());
+                }
+                return file;
             }
             if (Files.isRegularFile(root) && (root.getFileName() != null
                     && root.getFileName().toString().equals(l.root()) || root.toString().equals(l.root()))) {
@@ -155,7 +162,11 @@ final class LocationReader {
                 throw new Unreachable("the source " + l.source() + " is not reachable (not mounted, moved or "
                         + "permission denied)");
             }
-            return root.resolve(segment);
+            Path file = root.resolve(segment).normalize();
+            if (!file.startsWith(root) || file.equals(root)) {
+                throw new Unreachable("the location is outside its source " + l.source());
+            }
+            return file;
         } catch (InvalidPathException e) {
             throw new Unreachable("not a file path: " + e.getReason());
         }

@@ -381,6 +381,33 @@ class SubjectRequestIT {
         assertThat(unreachable.verdict()).isEqualTo(ErasureReport.Verdict.INCOMPLETE);
     }
 
+    @Test
+    void aLocationPathPointingOutsideItsSourceIsNeverRead() throws Exception {
+        // someone who can write the store plants a location that climbs out of the share
+        Files.writeString(dir.resolve("secret.txt"), "root password of " + EMAIL + "\n");
+        long source = bed.store.sources().stream().filter(x -> x.locator().equals(share.toString())).findFirst()
+                .orElseThrow().id();
+        var finding = bed.protector.protect(org.piiscanner.scanner.testing.Fixtures.finding(
+                org.piiscanner.classifiers.EntityType.EMAIL_ADDRESS, EMAIL, 17));
+        long run = bed.store.startRun(org.piiscanner.scanner.store.ScanKind.FILES, "forged", "cfg");
+        long id = bed.store.recordScanned(run, source, new org.piiscanner.scanner.store.ScannedLocation(
+                org.piiscanner.scanner.store.LocationPath.of("../secret.txt"),
+                org.piiscanner.scanner.store.Fingerprint.of(40, 1L), "cfg", List.of(finding)));
+        bed.sync.upsert(org.piiscanner.scanner.index.LocationDocument.of(id, source, "../secret.txt",
+                List.of(finding), null));
+        bed.sync.commit();
+
+        long request = service.find(List.of(SubjectIdentifier.of("email", EMAIL)), 100, 0.3).requestId();
+        ErasureReport report = service.verify(request, dir.resolve("r.report"), bed.engine).report();
+        ErasureReport.LocationCheck forged = report.locations().stream()
+                .filter(c -> c.location().path().equals("../secret.txt")).findFirst().orElseThrow();
+        assertThat(forged.status()).isEqualTo(ErasureReport.Status.UNVERIFIED);
+        assertThat(forged.detail()).isEqualTo("the location is outside its source " + share);
+        String export = new String(service.export(request, SubjectService.ExportFormat.CSV, true, bed.engine)
+                .content(), StandardCharsets.UTF_8);
+        assertThat(export).contains("unreadable: the location is outside its source").doesNotContain("root password");
+    }
+
     static Map<String, String> values(JsonNode location) {
         Map<String, String> m = new LinkedHashMap<>();
         location.path("items").forEach(i -> {
