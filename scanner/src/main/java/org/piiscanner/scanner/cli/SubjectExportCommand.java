@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:exported", "1:an error (no such request, output not writable)", "2:bad usage"},
         footer = {"", "Examples:",
             "  pii-scanner subject export --request 12 --format csv --output sar-12.csv",
-            "  pii-scanner subject export --request 12 --format json --with-values --output sar-12-copy.json"})
+            "  pii-scanner subject export --request 12 --format json --with-values \\",
+            "      --output sar-12-copy.json"})
 final class SubjectExportCommand implements Callable<Integer> {
 
     @Spec

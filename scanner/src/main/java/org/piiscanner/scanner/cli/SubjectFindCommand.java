@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:done, with or without results", "1:an error (no store or index, database unreachable)",
             "2:bad usage"},
         footer = {"", "Examples:",
-            "  pii-scanner subject find --name \"Jane Smith\" --email jane.smith@example.com --phone \"020 7946 0999\"",
-            "  pii-scanner subject find --from - --json < identifiers.txt     (lines: name=..., email=..., nino=...)",
+            "  pii-scanner subject find --name \"Jane Smith\" --email jane.smith@example.com \\",
+            "      --phone \"020 7946 0999\"",
+            "  pii-scanner subject find --from - --json < ids.txt   (name=..., email=...)",
             "  pii-scanner subject find --id UK_PASSPORT=123456789 --csv results.csv"})
 final class SubjectFindCommand implements Callable<Integer> {
 

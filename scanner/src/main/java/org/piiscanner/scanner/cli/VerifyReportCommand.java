@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid", "1:invalid: altered, truncated, unsigned or signed by another key",
             "2:bad usage (the report or the public key cannot be read)"},
-        footer = {"", "Examples:", "  pii-scanner verify-report pii-data/reports/erasure-request-12-20261122T101500Z.report",
+        footer = {"", "Examples:", "  pii-scanner verify-report erasure-12.report",
             "  pii-scanner verify-report --public-key report-signing.pub erasure-12.report"})
 final class VerifyReportCommand implements Callable<Integer> {
 

@@ -37,6 +37,15 @@ final class ContentTerms {
         return terms;
     }
 
+    /** The terms of a document: its text and, if it has one, its metadata part's text (as the file scan does). */
+    Set<HashedTerm> ofFile(Reread.FileText file, DetectionEngine engine) {
+        Set<HashedTerm> terms = ofText(file.text(), engine);
+        if (file.metadata() != null) {
+            terms.addAll(ofText(file.metadata(), engine));
+        }
+        return terms;
+    }
+
     /**
      * The terms of a row: each column's value as a text, plus each value hashed whole as the types the scan found
      * in its column (a structured column needs no context for its value to count).

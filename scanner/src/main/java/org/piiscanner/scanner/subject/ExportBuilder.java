@@ -94,7 +94,7 @@ final class ExportBuilder {
                         status = "withheld: not one of the person's identifiers, may concern others (review the "
                                 + "document)";
                     } else if (r instanceof Reread.FileText t) {
-                        value = fromText(t.text(), f, engine);
+                        value = fromFile(t, f, engine);
                         status = value != null ? "read" : "changed: no longer in the document";
                     } else if (r instanceof Reread.Row row) {
                         value = fromRow(row.columns(), f, engine);
@@ -113,6 +113,19 @@ final class ExportBuilder {
             out.add(new LocationExport(result, l, items));
         }
         return new Export(request.id(), at, by, withValues, out);
+    }
+
+    /**
+     * The finding's value in a document: in its metadata text for a finding of the metadata section (authors,
+     * e-mail headers), else in its text; if it is not where it was, wherever the detectors find it in either.
+     */
+    private String fromFile(Reread.FileText file, StoredFinding f, DetectionEngine engine) {
+        boolean inMetadata = Reread.FileText.METADATA_SECTION.equals(f.position().section()) && file.metadata() != null;
+        String value = fromText(inMetadata ? file.metadata() : file.text(), f, engine);
+        if (value == null && file.metadata() != null) {
+            value = fromText(inMetadata ? file.text() : file.metadata(), f, engine);
+        }
+        return value;
     }
 
     /** The finding's value in {@code text}: at its offsets, or where a detector finds the same value now. */

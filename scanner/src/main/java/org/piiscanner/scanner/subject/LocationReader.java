@@ -94,13 +94,18 @@ final class LocationReader {
         Map<String, List<SubjectLocation>> wanted = new HashMap<>();
         parts.forEach(p -> wanted.computeIfAbsent(p.path(), k -> new ArrayList<>()).add(p));
         List<String> skippedContainers = new ArrayList<>();
+        Map<String, String> metadata = new HashMap<>();
         try {
             extractor.extract(DocumentSource.ofFile(first.root(), file), part -> {
                 List<SubjectLocation> hit = wanted.get(part.path());
+                String documentOfMetadata = part.isMetadata() ? part.path().substring(0, part.path().length()
+                        - ExtractedPart.METADATA_SUFFIX.length()) : null;
                 switch (part.extraction()) {
                     case Extraction.Text t -> {
                         if (hit != null) {
-                            hit.forEach(p -> out.put(p.locationId(), new Reread.FileText(t.text())));
+                            hit.forEach(p -> out.put(p.locationId(), new Reread.FileText(t.text(), null)));
+                        } else if (documentOfMetadata != null && wanted.containsKey(documentOfMetadata)) {
+                            metadata.put(documentOfMetadata, t.text()); // its document came just before it
                         }
                     }
                     case Extraction.Skipped s -> {
@@ -112,6 +117,11 @@ final class LocationReader {
                     }
                 }
             });
+            metadata.forEach((document, text) -> wanted.get(document).forEach(p -> {
+                if (out.get(p.locationId()) instanceof Reread.FileText t) {
+                    out.put(p.locationId(), new Reread.FileText(t.text(), text));
+                }
+            }));
         } catch (NoSuchFileException e) {
             parts.forEach(p -> out.putIfAbsent(p.locationId(), new Reread.Missing("file deleted")));
         } catch (AccessDeniedException e) {

@@ -7,15 +7,26 @@ import java.util.Objects;
 /** What re-reading a location at its source gave: its current content, or why there is none. */
 sealed interface Reread {
 
-    /** A file or a document inside one, as text (the extractor's, so offsets match the scan's). */
-    record FileText(String text) implements Reread {
+    /**
+     * A file or a document inside one, as text (the extractor's, so offsets match the scan's), and the text of its
+     * metadata part (authors, e-mail headers) if it has one: the file scan records a document's metadata findings
+     * in the document's own location, with the section {@value #METADATA_SECTION} and offsets into that text.
+     *
+     * @param text the document's text
+     * @param metadata its metadata part's text, or null
+     */
+    record FileText(String text, String metadata) implements Reread {
+
+        /** The section label of findings in a document's metadata part. */
+        static final String METADATA_SECTION = "metadata";
+
         public FileText {
             Objects.requireNonNull(text, "text");
         }
 
         @Override
         public String toString() {
-            return "FileText[" + text.length() + " chars]";
+            return "FileText[" + text.length() + " chars" + (metadata == null ? "" : ", metadata") + "]";
         }
     }
 

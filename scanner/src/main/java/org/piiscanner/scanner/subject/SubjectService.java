@@ -393,7 +393,7 @@ public final class SubjectService {
             }
             switch (r) {
                 case Reread.FileText t -> {
-                    now = scorer.score(subject, content.ofText(t.text(), detectors));
+                    now = scorer.score(subject, content.ofFile(t, detectors));
                     status = now.score() >= request.minScore() && !now.isEmpty() ? ErasureReport.Status.STILL_PRESENT
                             : ErasureReport.Status.GONE;
                     detail = "re-read";

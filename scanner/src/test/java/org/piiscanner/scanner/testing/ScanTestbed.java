@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -19,6 +21,7 @@ import org.piiscanner.classifiers.EntityType;
 import org.piiscanner.classifiers.Finding;
 import org.piiscanner.scanner.config.DetectorConfigLoader;
 import org.piiscanner.scanner.extraction.DocumentSource;
+import org.piiscanner.scanner.extraction.ExtractedPart;
 import org.piiscanner.scanner.extraction.Extraction;
 import org.piiscanner.scanner.extraction.ExtractionLimits;
 import org.piiscanner.scanner.extraction.Section;
@@ -83,7 +86,12 @@ public final class ScanTestbed {
         store.finishRun(run, RunStatus.COMPLETED);
     }
 
-    /** Scans every file under {@code root} (sorted), each part a location; returns the source id. */
+    /**
+     * Scans every file under {@code root} (sorted), each part a location, as the file scan records them: a
+     * document's metadata part ({@code a.docx#metadata}: authors, e-mail headers) is not a location of its own but
+     * adds its findings (section {@code metadata}, positions in the metadata text) and words to its document's.
+     * Returns the source id.
+     */
     public long scanFiles(Path root) throws IOException {
         long source = store.upsertSource(run, ScanKind.FILES, root.toString());
         List<Path> files;
@@ -92,19 +100,28 @@ public final class ScanTestbed {
         }
         for (Path file : files) {
             String name = root.relativize(file).toString();
+            Map<String, List<ProtectedFinding>> findings = new LinkedHashMap<>();
+            Map<String, Set<String>> words = new LinkedHashMap<>();
             extractor.extract(DocumentSource.ofFile(name, file), part -> {
                 if (part.extraction() instanceof Extraction.Text t) {
-                    List<ProtectedFinding> protectedFindings = new ArrayList<>();
+                    boolean metadata = part.isMetadata() && !part.path().equals(name);
+                    String document = metadata ? part.path().substring(0, part.path().length()
+                            - ExtractedPart.METADATA_SUFFIX.length()) : part.path();
+                    List<ProtectedFinding> found = findings.computeIfAbsent(document, k -> new ArrayList<>());
                     for (Finding f : engine.detect(t.text())) {
-                        protectedFindings.add(protector.protect(f, position(t, f.start())));
+                        FindingPosition p = position(t, f.start());
+                        found.add(protector.protect(f, metadata ? new FindingPosition("metadata", 0, p.line(),
+                                p.column()) : p));
                     }
-                    LocationPath path = new LocationPath(List.of(part.path().split(LocationPath.SEPARATOR, -1)));
-                    long id = store.recordScanned(run, source, new ScannedLocation(path,
-                            Fingerprint.of(t.text().length(), 1_700_000_000_000L), "cfg", protectedFindings));
-                    sync.upsert(LocationDocument.of(id, source, path.display(), protectedFindings,
-                            protector.wordTokenHashes(t.text())));
+                    words.computeIfAbsent(document, k -> new HashSet<>()).addAll(protector.wordTokenHashes(t.text()));
                 }
             });
+            for (Map.Entry<String, List<ProtectedFinding>> e : findings.entrySet()) {
+                LocationPath path = new LocationPath(List.of(e.getKey().split(LocationPath.SEPARATOR, -1)));
+                long id = store.recordScanned(run, source, new ScannedLocation(path,
+                        Fingerprint.of(1000, 1_700_000_000_000L), "cfg", e.getValue()));
+                sync.upsert(LocationDocument.of(id, source, path.display(), e.getValue(), words.get(e.getKey())));
+            }
         }
         sync.commit();
         return source;
