@@ -3,8 +3,6 @@ package org.piiscanner.scanner.subject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.piiscanner.classifiers.EntityType;
 
 /**
  * The identifier types a subject search accepts, and how much a match of each one says about the person: the
@@ -71,11 +69,6 @@ public final class IdentifierTypes {
     /** True if one exact match of {@code type} is enough on its own. */
     static boolean strong(String type) {
         return strength(type) >= STRONG;
-    }
-
-    /** The primary data category of {@code type}, when it is a built-in type. */
-    static Optional<String> category(String type) {
-        return EntityType.builtIn(type).map(t -> t.category().name());
     }
 
     private static Map<String, Double> strengths() {

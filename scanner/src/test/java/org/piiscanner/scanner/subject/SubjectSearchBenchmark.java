@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.piiscanner.classifiers.DataCategory;
 import org.piiscanner.scanner.index.LocationDocument;
 import org.piiscanner.scanner.index.LocationIndex;
-import org.piiscanner.scanner.protect.HashedTerm;
 import org.piiscanner.scanner.protect.Protector;
-import org.piiscanner.scanner.protect.TermKind;
 import org.piiscanner.scanner.testing.Fixtures;
 import org.piiscanner.classifiers.EntityType;
 import org.piiscanner.scanner.protect.FindingPosition;
@@ -109,6 +105,7 @@ public final class SubjectSearchBenchmark {
     private final double[] firstCdf;
     private final String[] vocabulary;
     private final String[] vocabularyHashes;
+    private final double[] wordCdf;
 
     private SubjectSearchBenchmark() {
         // 30,000 surnames: the real ones first (most common first), then synthetic ones for the long tail
@@ -131,6 +128,7 @@ public final class SubjectSearchBenchmark {
             vocabulary[i] = syllables(r, 1 + r.nextInt(4)).toLowerCase(Locale.ROOT) + (i % 7 == 0 ? i : "");
             vocabularyHashes[i] = protector.wordTokenHashes(vocabulary[i]).iterator().next();
         }
+        wordCdf = cdf(vocabulary.length, 1.0, 5);
     }
 
     private static String syllables(Random r, int n) {
@@ -218,7 +216,7 @@ public final class SubjectSearchBenchmark {
             words.addAll(protector.wordTokenHashes(person.name()));
         }
         for (int w = 0; w < 20; w++) {
-            words.add(vocabularyHashes[draw(wordCdf(), r.nextDouble())]);
+            words.add(vocabularyHashes[draw(wordCdf, r.nextDouble())]);
         }
         return new Spec(findings, words);
     }
@@ -236,19 +234,10 @@ public final class SubjectSearchBenchmark {
         return out;
     }
 
-    private double[] wordCdf;
     private final AtomicLong findingsWritten = new AtomicLong();
-
-    private double[] wordCdf() {
-        if (wordCdf == null) {
-            wordCdf = cdf(vocabulary.length, 1.0, 5);
-        }
-        return wordCdf;
-    }
 
     void generate(Path dir, long targetFindings, long people, int threads, String storeUrl) throws Exception {
         boolean withStore = storeUrl != null;
-        wordCdf();
         if (Files.exists(dir.resolve("index"))) {
             throw new IllegalArgumentException(dir.resolve("index") + " exists: remove it or choose another DIR");
         }
