@@ -31,6 +31,8 @@
  *       package that may import Lucene.</li>
  *   <li>{@code report}: classification reports for auditors (HTML, CSV, JSON) from the store alone: categories,
  *       counts and masked previews, never a value or a hash (an ArchUnit test keeps it away from hashes).</li>
+ *   <li>{@code subject}: subject access and erasure requests (find a person through the protector and the index,
+ *       export, verify erasure with signed reports) and their hash-chained audit log.</li>
  * </ul>
  */
 package org.piiscanner.scanner;

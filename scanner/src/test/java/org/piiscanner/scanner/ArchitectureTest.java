@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.piiscanner.classifiers.Finding;
 import org.piiscanner.scanner.store.IndexableLocation;
 import org.piiscanner.scanner.store.StoredFinding;
+import org.piiscanner.scanner.protect.KeyedHasher;
 
 /** The scanner's package boundaries (see the package documentation of {@code org.piiscanner.scanner}). */
 @AnalyzeClasses(packages = "org.piiscanner.scanner", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -40,7 +41,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.piiscanner.scanner.config..", "org.piiscanner.scanner.detect..",
                     "org.piiscanner.scanner.extraction..", "org.piiscanner.scanner.protect..",
                     "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..",
-                    "org.piiscanner.scanner.report..")
+                    "org.piiscanner.scanner.report..", "org.piiscanner.scanner.subject..")
             .should().dependOnClassesThat().resideInAPackage("org.piiscanner.scanner.cli..")
             .because("data flows one way: the cli drives the features, never the other way round");
 
@@ -82,4 +83,13 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName(IndexableLocation.class.getName())
             .because("auditors must not be able to look people up: reports read finding digests (no keyed hash, no "
                     + "name terms) and never the protector, the index or the documents");
+
+    @ArchTest
+    static final ArchRule subjectRequestsSearchThroughTheProtector = noClasses()
+            .that().resideInAPackage("org.piiscanner.scanner.subject..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.piiscanner.scanner.protect.ValueNormalizer")
+            .orShould().callMethod(KeyedHasher.class, "base64Url", String.class, CharSequence.class)
+            .orShould().callMethod(KeyedHasher.class, "base64Url", String.class, CharSequence.class, int.class)
+            .because("a subject search must normalise and hash what it is asked exactly as the scanners did what "
+                    + "they found: through the Protector, never on its own");
 }

@@ -46,6 +46,14 @@ public final class PiiScannerCli {
             }
         }));
         cli.addSubcommand("report", new ReportCommand(streams, spring));
+        cli.addSubcommand("subject", new CommandLine(new SubjectCommand())
+                .addSubcommand("find", new SubjectFindCommand(streams, spring))
+                .addSubcommand("export", new SubjectExportCommand(streams, spring))
+                .addSubcommand("verify", new SubjectVerifyCommand(streams, spring))
+                .addSubcommand("list", new SubjectListCommand(streams, spring)));
+        cli.addSubcommand("verify-report", new VerifyReportCommand(streams));
+        cli.addSubcommand("audit", new CommandLine(new AuditCommand())
+                .addSubcommand("verify", new AuditCommand.Verify(streams, spring)));
         cli.setOut(streams.out());
         cli.setErr(streams.err());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {

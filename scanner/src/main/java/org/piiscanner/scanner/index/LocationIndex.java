@@ -38,6 +38,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -235,13 +236,78 @@ public final class LocationIndex implements Closeable {
      * @param limit the most hits to return
      */
     public SearchResult search(Map<HashedTerm, Float> terms, int limit) {
+        return search(List.of(), terms, limit);
+    }
+
+    /**
+     * {@link #search(Map, int)} restricted to the locations that hold at least one term of every group in
+     * {@code required} (a conjunction of disjunctions, which score nothing themselves): for example "a strong
+     * identifier", or "each token of the name, as a name token, a phonetic key or a word". Hits list the terms
+     * they hold among {@code terms} and the required groups. With no group, every location holding one of
+     * {@code terms} matches.
+     *
+     * @param required groups of terms, each non-empty; a location must hold a term of each
+     * @param terms scored terms and their weights (positive)
+     * @param limit the most hits to return
+     */
+    public SearchResult search(List<? extends Collection<HashedTerm>> required, Map<HashedTerm, Float> terms,
+            int limit) {
+        return run(required, terms, limit, (searcher, top, matched) -> {
+            List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
+            StoredFields stored = searcher.storedFields();
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                hits.add(hit(stored.document(sd.doc), matched.get(i), sd.score));
+            }
+            return new SearchResult(hits, top.totalHits.value(),
+                    top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+        }, new SearchResult(List.of(), 0, true));
+    }
+
+    /**
+     * {@link #search(List, Map, int)} returning location ids, matched terms and scores only: no stored field is
+     * read (the id comes with the sort), which is most of the cost of a search returning hundreds of locations.
+     */
+    public LocationMatches match(List<? extends Collection<HashedTerm>> required, Map<HashedTerm, Float> terms,
+            int limit) {
+        return run(required, terms, limit, (searcher, top, matched) -> {
+            List<LocationMatch> matches = new ArrayList<>(top.scoreDocs.length);
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                FieldDoc fd = (FieldDoc) top.scoreDocs[i];
+                matches.add(new LocationMatch((Long) fd.fields[1], matched.get(i), fd.score));
+            }
+            return new LocationMatches(matches, top.totalHits.value(),
+                    top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+        }, new LocationMatches(List.of(), 0, true));
+    }
+
+    /** Turns the top documents of a search and their matched terms into a result. */
+    @FunctionalInterface
+    private interface Collect<R> {
+        R apply(IndexSearcher searcher, TopDocs top, List<Set<HashedTerm>> matched) throws IOException;
+    }
+
+    private <R> R run(List<? extends Collection<HashedTerm>> required, Map<HashedTerm, Float> terms, int limit,
+            Collect<R> collect, R empty) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        if (terms.isEmpty()) {
-            return new SearchResult(List.of(), 0, true);
+        if (terms.isEmpty() && required.isEmpty()) {
+            return empty;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        Set<HashedTerm> all = new LinkedHashSet<>(terms.keySet());
+        for (Collection<HashedTerm> group : required) {
+            if (group.isEmpty()) {
+                throw new IllegalArgumentException("a required group needs at least one term");
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (HashedTerm t : new LinkedHashSet<>(group)) {
+                any.add(new TermQuery(term(t)), BooleanClause.Occur.SHOULD);
+                all.add(t);
+            }
+            query.add(any.build(), BooleanClause.Occur.FILTER);
+        }
         for (Map.Entry<HashedTerm, Float> e : terms.entrySet()) {
             if (!(e.getValue() > 0)) {
                 throw new IllegalArgumentException("term weights must be positive");
@@ -254,15 +320,7 @@ public final class LocationIndex implements Closeable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopDocs top = searcher.search(query.build(), limit, BY_SCORE_THEN_ID, true);
-                List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
-                StoredFields stored = searcher.storedFields();
-                Map<LeafReaderContext, Map<String, TermsEnum>> enums = new HashMap<>();
-                for (ScoreDoc sd : top.scoreDocs) {
-                    Set<HashedTerm> matched = matched(searcher, sd.doc, terms.keySet(), enums);
-                    hits.add(hit(stored.document(sd.doc), matched, sd.score));
-                }
-                return new SearchResult(hits, top.totalHits.value(),
-                        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+                return collect.apply(searcher, top, matched(searcher, top.scoreDocs, all));
             } finally {
                 searchers.release(searcher);
             }
@@ -271,28 +329,61 @@ public final class LocationIndex implements Closeable {
         }
     }
 
-    /** The query terms held by global document {@code doc}. */
-    private static Set<HashedTerm> matched(IndexSearcher searcher, int doc, Collection<HashedTerm> terms,
-            Map<LeafReaderContext, Map<String, TermsEnum>> cache) throws IOException {
+    /**
+     * The query terms each hit holds, in the order of {@code terms}. Per segment, each term is looked up once and
+     * its postings advanced over that segment's hits in document order, so the cost grows with terms x segments
+     * plus hits, not terms x hits.
+     */
+    private static List<Set<HashedTerm>> matched(IndexSearcher searcher, ScoreDoc[] docs,
+            Collection<HashedTerm> terms) throws IOException {
+        List<Set<HashedTerm>> matched = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            matched.add(new LinkedHashSet<>());
+        }
+        if (docs.length == 0) {
+            return matched;
+        }
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        int local = doc - leaf.docBase;
-        Map<String, TermsEnum> byField = cache.computeIfAbsent(leaf, k -> new HashMap<>());
-        Set<HashedTerm> matched = new LinkedHashSet<>();
-        for (HashedTerm t : terms) {
-            String field = FIELDS.get(t.kind());
-            TermsEnum te = byField.get(field);
-            if (te == null && !byField.containsKey(field)) {
-                Terms fieldTerms = leaf.reader().terms(field);
-                te = fieldTerms == null ? null : fieldTerms.iterator();
-                byField.put(field, te);
+        int from = 0;
+        while (from < order.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[order[from]].doc, leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            int to = from;
+            while (to < order.length && docs[order[to]].doc < end) {
+                to++;
             }
-            if (te != null && te.seekExact(new BytesRef(t.hash()))) {
+            Map<String, TermsEnum> byField = new HashMap<>();
+            for (HashedTerm t : terms) {
+                String field = FIELDS.get(t.kind());
+                TermsEnum te = byField.get(field);
+                if (te == null && !byField.containsKey(field)) {
+                    Terms fieldTerms = leaf.reader().terms(field);
+                    te = fieldTerms == null ? null : fieldTerms.iterator();
+                    byField.put(field, te);
+                }
+                if (te == null || !te.seekExact(new BytesRef(t.hash()))) {
+                    continue;
+                }
                 PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-                if (postings.advance(local) == local) {
-                    matched.add(t);
+                int current = -1;
+                for (int k = from; k < to; k++) {
+                    int local = docs[order[k]].doc - leaf.docBase;
+                    if (current < local) {
+                        current = postings.advance(local);
+                    }
+                    if (current == local) {
+                        matched.get(order[k]).add(t);
+                    } else if (current == PostingsEnum.NO_MORE_DOCS) {
+                        break;
+                    }
                 }
             }
+            from = to;
         }
         return matched;
     }

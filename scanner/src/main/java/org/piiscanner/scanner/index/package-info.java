@@ -17,6 +17,10 @@
  * locations with the terms each one matched; a location's score is the sum of its matched terms' weights, so two
  * identifiers outrank one and an exact identifier outranks a common name
  * ({@link org.piiscanner.scanner.protect.TermKind#defaultWeight()}). Ranking refinements belong to the search.
+ * {@link org.piiscanner.scanner.index.LocationIndex#search(java.util.List, java.util.Map, int)} adds required groups
+ * (a location must hold a term of each: "every part of the name"), so the index intersects postings instead of
+ * scoring every location that shares a first name; the matched terms of all hits are found per segment, one term
+ * lookup each, not per hit.
  *
  * <h2>Consistency with the store (the system of record)</h2>
  * {@link org.piiscanner.scanner.index.IndexSync} implements the protocol: a store write marks the location

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.piiscanner.classifiers.EntityType;
@@ -27,6 +28,9 @@ public final class Protector {
 
     /** Bytes kept of a word-token HMAC. */
     public static final int WORD_HASH_BYTES = 16;
+
+    /** The shortest canonical identifier {@link #identifierWordTerm} turns into a word term. */
+    static final int MIN_IDENTIFIER_WORD = 6;
 
     private final ValueNormalizer normalizer;
     private final KeyedHasher hasher;
@@ -63,31 +67,76 @@ public final class Protector {
      * for a name with no letters or digits.
      */
     public List<HashedTerm> nameTerms(String rawName) {
-        String full = normalizer.normalize(ValueNormalizer.PERSON, rawName);
-        if (full.isEmpty()) {
+        NameQuery query = nameQuery(rawName);
+        if (query == null) {
             return List.of();
         }
         Set<HashedTerm> terms = new LinkedHashSet<>();
-        terms.add(new HashedTerm(TermKind.NAME, hasher.base64Url(TermKind.NAME.namespace(), full)));
-        List<String> tokens = ValueNormalizer.nameTokens(full);
-        for (String token : tokens) {
-            if (token.length() >= 2) {
-                terms.add(new HashedTerm(TermKind.NAME_TOKEN,
-                        hasher.base64Url(TermKind.NAME_TOKEN.namespace(), token)));
-            }
+        terms.add(query.full());
+        for (NameQuery.Token token : query.tokens()) {
+            terms.add(token.token());
         }
-        for (String token : tokens) {
-            if (token.length() >= 2 && token.chars().allMatch(Character::isLetter)) {
+        for (NameQuery.Token token : query.tokens()) {
+            terms.addAll(token.phonetic());
+        }
+        return List.copyOf(terms);
+    }
+
+    /**
+     * The terms of a person name grouped for a subject search: the whole normalised name and, per token of two
+     * or more characters, its name-token term, its Double Metaphone keys and its word-token hash (the same token
+     * as a plain word of a text, where no detector marked a name). Exactly the terms {@link #nameTerms} and
+     * {@link #wordTokenHashes} give a document holding the name. Null for a name with no letters or digits.
+     */
+    public NameQuery nameQuery(String rawName) {
+        String full = normalizer.normalize(ValueNormalizer.PERSON, rawName);
+        if (full.isEmpty()) {
+            return null;
+        }
+        HashedTerm fullTerm = new HashedTerm(TermKind.NAME, hasher.base64Url(TermKind.NAME.namespace(), full));
+        Set<String> seen = new LinkedHashSet<>();
+        List<NameQuery.Token> tokens = new ArrayList<>();
+        for (String token : ValueNormalizer.nameTokens(full)) {
+            if (token.length() < 2 || !seen.add(token)) {
+                continue;
+            }
+            Set<HashedTerm> phonetic = new LinkedHashSet<>();
+            if (token.chars().allMatch(Character::isLetter)) {
                 for (String key : new String[] {metaphone.doubleMetaphone(token),
                     metaphone.doubleMetaphone(token, true)}) {
                     if (key != null && !key.isEmpty()) {
-                        terms.add(new HashedTerm(TermKind.NAME_PHONETIC,
+                        phonetic.add(new HashedTerm(TermKind.NAME_PHONETIC,
                                 hasher.base64Url(TermKind.NAME_PHONETIC.namespace(), key)));
                     }
                 }
             }
+            tokens.add(new NameQuery.Token(
+                    new HashedTerm(TermKind.NAME_TOKEN, hasher.base64Url(TermKind.NAME_TOKEN.namespace(), token)),
+                    List.copyOf(phonetic),
+                    new HashedTerm(TermKind.WORD, hasher.base64Url(TermKind.WORD.namespace(), token,
+                            WORD_HASH_BYTES))));
         }
-        return List.copyOf(terms);
+        return new NameQuery(fullTerm, tokens);
+    }
+
+    /**
+     * The word-token hash of an identifier's canonical form, when that form is a single word of at least
+     * {@value #MIN_IDENTIFIER_WORD} characters (a NINO, an IBAN, a card or passport number written compactly): a
+     * subject search uses it to find the identifier in texts where no detector fired. Empty for identifiers whose
+     * canonical form is several words (e-mail addresses, dates, sort code and account).
+     */
+    public Optional<HashedTerm> identifierWordTerm(String typeName, String raw) {
+        String canonical = normalizer.normalize(typeName, raw);
+        Set<String> tokens = WordTokens.distinct(canonical);
+        if (tokens.size() != 1) {
+            return Optional.empty();
+        }
+        String token = tokens.iterator().next();
+        if (token.length() < MIN_IDENTIFIER_WORD || token.length() < canonical.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new HashedTerm(TermKind.WORD, hasher.base64Url(TermKind.WORD.namespace(), token,
+                WORD_HASH_BYTES)));
     }
 
     /**

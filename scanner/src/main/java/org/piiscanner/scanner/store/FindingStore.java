@@ -744,6 +744,28 @@ public final class FindingStore {
                 .param(locationId).query(this::finding).list();
     }
 
+    /** Locations by id, for a subject search's hits; ids without a location are absent from the map. */
+    public Map<Long, LocationRecord> findLocations(Collection<Long> locationIds) {
+        Map<Long, LocationRecord> result = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(new java.util.LinkedHashSet<>(locationIds)))) {
+            jdbc.sql("SELECT " + LOCATION_COLUMNS + " FROM scan_location WHERE id IN (:ids) ORDER BY id")
+                    .param("ids", chunk).query(this::location).list().forEach(l -> result.put(l.id(), l));
+        }
+        return result;
+    }
+
+    /** The findings of several locations, each list by offset; locations without findings are absent. */
+    public Map<Long, List<StoredFinding>> findings(Collection<Long> locationIds) {
+        Map<Long, List<StoredFinding>> result = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(new java.util.LinkedHashSet<>(locationIds)))) {
+            jdbc.sql("SELECT " + FINDING_COLUMNS + " FROM finding WHERE location_id IN (:ids) "
+                            + "ORDER BY location_id, ordinal")
+                    .param("ids", chunk).query(this::finding).list()
+                    .forEach(f -> result.computeIfAbsent(f.locationId(), k -> new ArrayList<>()).add(f));
+        }
+        return result;
+    }
+
     /** The number of findings recorded for a location (as opposed to its {@code findings_count} column). */
     public long countFindings(long locationId) {
         return jdbc.sql("SELECT COUNT(*) FROM finding WHERE location_id = ?").param(locationId).query(Long.class)

@@ -93,8 +93,8 @@ class StorageConfigurationIT {
         try (ConfigurableApplicationContext again = start(Map.of("pii.data-dir", dataDir))) {
             assertThat(again.getBean(KeyedHasher.class).keyId()).isEqualTo(keyId);
             JdbcClient jdbc = JdbcClient.create(again.getBean(DataSource.class));
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")
-                    .query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")
+                    .query(String.class).list()).doesNotHaveDuplicates().contains("1", "2", "2.7", "5");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION").query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM scan_run").query(Long.class).single()).isEqualTo(1);
         }
@@ -160,7 +160,8 @@ class StorageConfigurationIT {
             throw new IllegalStateException(e);
         }
         assertThat(jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE "
-                + "AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"").query(String.class).list()).containsExactly("1", "2", "2.7");
+                + "AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"").query(String.class).list())
+                .startsWith("1", "2").contains("2.7", "5"); // V3, V4: the file and database scans' tables
 
         JobOperator jobs = context.getBean(JobOperator.class);
         JobExecution execution;

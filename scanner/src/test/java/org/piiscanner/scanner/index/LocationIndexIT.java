@@ -112,6 +112,52 @@ class LocationIndexIT {
     }
 
     @Test
+    void requiredGroupsKeepOnlyLocationsHoldingATermOfEachAndMatchReturnsIdsAcrossSegments() throws Exception {
+        try (LocationIndex index = LocationIndex.open(dir, protector.keyId())) {
+            index.upsert(LocationDocument.of(1, 1, "a", List.of(found(Fixtures.PERSON, "Jane Smith")), null));
+            index.commit(); // a segment of its own: matched terms are looked up per segment
+            index.upsert(LocationDocument.of(2, 1, "b", List.of(found(Fixtures.PERSON, "Jane Jones")), null));
+            index.upsert(LocationDocument.of(3, 1, "c", List.of(found(Fixtures.PERSON, "Jayne Smyth"),
+                    found(EntityType.EMAIL_ADDRESS, "jane.smith@example.com")), null));
+            index.upsert(LocationDocument.of(4, 1, "d", List.of(), protector.wordTokenHashes("smith and jane")));
+            index.commit();
+
+            var name = protector.nameQuery("Jane Smith");
+            List<List<HashedTerm>> everyPart = new ArrayList<>();
+            for (var token : name.tokens()) {
+                List<HashedTerm> part = new ArrayList<>(List.of(token.token(), token.word()));
+                part.addAll(token.phonetic());
+                everyPart.add(part);
+            }
+            Map<HashedTerm, Float> weights = new LinkedHashMap<>();
+            weights.put(name.full(), 4f);
+            name.tokens().forEach(t -> weights.put(t.token(), 1f));
+            HashedTerm email = protector.valueTerm("EMAIL_ADDRESS", "jane.smith@example.com");
+            weights.put(email, 10f);
+
+            // every part of the name, as a token, a phonetic key or a word: not 2 (Jones)
+            LocationMatches parts = index.match(everyPart, weights, 10);
+            assertThat(parts.matches()).extracting(LocationMatch::locationId).containsExactly(3L, 1L, 4L);
+            assertThat(parts.totalHits()).isEqualTo(3);
+            assertThat(parts.matches().getFirst().score()).isEqualTo(10f); // the e-mail; Jayne Smyth: no token
+            assertThat(parts.matches().getFirst().matched()).contains(email)
+                    .containsAll(name.tokens().getFirst().phonetic());
+            assertThat(parts.matches().get(1).matched()).contains(name.full());
+            assertThat(parts.matches().get(2).matched()).extracting(HashedTerm::kind).containsOnly(TermKind.WORD);
+
+            // a group of anchors: only 1 (the whole name) and 3 (the e-mail); search gives the same with stored fields
+            List<HashedTerm> anchors = List.of(name.full(), email);
+            assertThat(index.match(List.of(anchors), weights, 10).matches()).extracting(LocationMatch::locationId)
+                    .containsExactly(3L, 1L);
+            assertThat(index.search(List.of(anchors), weights, 10).hits()).extracting(IndexHit::path)
+                    .containsExactly("c", "a");
+            assertThat(index.match(List.of(anchors), weights, 1).totalHits()).isEqualTo(2);
+            assertThatThrownBy(() -> index.match(List.of(List.of()), weights, 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void upsertReplacesAndDeleteRemoves() throws Exception {
         HashedTerm old = protector.valueTerm("UK_NINO", "QQ123456C");
         HashedTerm fresh = protector.valueTerm("UK_NINO", "QQ123456D");

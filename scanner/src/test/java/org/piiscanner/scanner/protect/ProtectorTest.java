@@ -77,6 +77,40 @@ class ProtectorTest {
     }
 
     @Test
+    void aNameQueryGroupsTheDocumentTermsOfANamePerToken() {
+        NameQuery query = protector.nameQuery("Smith-Jones, Dr Zoë");
+        assertThat(query.tokens()).hasSize(3); // zoe, smith, jones (the honorific and the order are dropped)
+        Set<HashedTerm> grouped = new HashSet<>();
+        grouped.add(query.full());
+        query.tokens().forEach(t -> {
+            grouped.add(t.token());
+            grouped.addAll(t.phonetic());
+        });
+        // a document naming "Zoe Smith Jones" holds exactly these name terms
+        assertThat(grouped).isEqualTo(Set.copyOf(protector.nameTerms("Zoe Smith Jones")));
+        // and each token's word term is the hash a text containing that word is indexed under
+        assertThat(protector.wordTokenHashes("Letter to ZOË SMITH-JONES"))
+                .containsAll(query.tokens().stream().map(t -> t.word().hash()).toList());
+        assertThat(query.tokens()).allSatisfy(t -> assertThat(t.word().kind()).isEqualTo(TermKind.WORD));
+        assertThat(protector.nameQuery("Jane Smith").full()).isEqualTo(protector.nameQuery("SMITH, Jane").full());
+        assertThat(protector.nameQuery("Smith Jane").full()).isNotEqualTo(protector.nameQuery("Jane Smith").full());
+        assertThat(protector.nameQuery(" , ")).isNull();
+        assertThat(protector.nameQuery("J. Smith").tokens()).hasSize(1);
+        assertThat(protector.nameQuery("Agent 007").tokens().get(1).phonetic()).isEmpty();
+    }
+
+    @Test
+    void anIdentifierWrittenAsOneWordHasAWordTerm() {
+        HashedTerm nino = protector.identifierWordTerm("UK_NINO", "QQ 12 34 56 C").orElseThrow();
+        assertThat(nino.kind()).isEqualTo(TermKind.WORD);
+        assertThat(protector.wordTokenHashes("ref qq123456c on file")).contains(nino.hash());
+        assertThat(protector.identifierWordTerm("IBAN_CODE", "GB82 WEST 1234 5698 7654 32")).isPresent();
+        assertThat(protector.identifierWordTerm("EMAIL_ADDRESS", "jane@example.com")).isEmpty();
+        assertThat(protector.identifierWordTerm("DATE_OF_BIRTH", "12/03/1985")).isEmpty();
+        assertThat(protector.identifierWordTerm("UK_POSTCODE", "N1 9GU")).isEmpty(); // too short to be telling
+    }
+
+    @Test
     void wordTokensAreFoldedDeduplicatedAndAgreeWithNameTokens() {
         Set<String> hashes = protector.wordTokenHashes("José met JOSE and jose; Jose's O'Brien-Smith.");
         // jose, met, and, s, o, brien, smith
