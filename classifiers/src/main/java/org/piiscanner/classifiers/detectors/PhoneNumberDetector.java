@@ -22,7 +22,8 @@ import org.piiscanner.classifiers.Validation;
  * Telephone numbers (identifiers spec §9), validated by libphonenumber ({@code parse} + {@code isValidNumber}, not
  * {@code isValidNumberForRegion}: {@code +44 7911 123456} is a Guernsey mobile, {@code 01534 123456} a Jersey line).
  *
- * <p>A candidate is a run of 7-15 digits in groups joined by one space, {@code -}, {@code .} or {@code /}, with
+ * <p>A candidate is a run of 7-15 digits (6 in three or more groups, as in {@code 33 93 31}, when only a phone word
+ * can make it a number) in groups joined by one space, {@code -}, {@code .} or {@code /}, with
  * parentheses around a group ({@code (020) 7946 0018}, {@code +44 (0)20 7219 3000}), an optional {@code +} or
  * {@code 00} international prefix and an optional extension ({@code x123}, {@code ext. 123}). Numbers written
  * internationally ({@code +33 1 23 45 67 89}, {@code 0044 20 7219 3000}) are validated whatever the configured
@@ -66,7 +67,8 @@ public final class PhoneNumberDetector extends DeclaredDetector {
             "tel", "tel.", "telephone", "telephone number", "tel no", "phone", "phone number", "phone no",
             "mobile", "mobile number", "mob", "mob.", "cell", "cellphone", "contact number", "call", "text", "sms",
             "whatsapp", "landline", "fax", "ext", "office", "direct line", "switchboard", "home phone",
-            "work phone"), List.of(
+            "work phone", "answering", "reach me", "reach you", "reach us", "reached on", "reached at", "dial",
+            "ring me", "ring us"), List.of(
             "nhs number", "nhs no", "utr", "isbn", "serial number", "invoice number", "order number", "reference",
             "ref", "ticket", "case number", "account number", "policy number", "customer number"));
 
@@ -227,8 +229,11 @@ public final class PhoneNumberDetector extends DeclaredDetector {
         int g1 = 0;
         int g2 = 0;
         int g3 = 0;
+        int v1 = 0;
+        int v2 = 0;
         char s1 = 0;
         char s2 = 0;
+        char s3 = 0;
         char pendingSep = 0;
         boolean dotBesideSingleDigit = false;
         while (true) {
@@ -241,6 +246,14 @@ public final class PhoneNumberDetector extends DeclaredDetector {
             }
             int len = i - g;
             groups++;
+            if (groups <= 2 && len <= 2) {
+                int v = len == 1 ? t[g] - '0' : (t[g] - '0') * 10 + (t[g + 1] - '0');
+                if (groups == 1) {
+                    v1 = v;
+                } else {
+                    v2 = v;
+                }
+            }
             if (open) {
                 inParen++;
             }
@@ -252,6 +265,8 @@ public final class PhoneNumberDetector extends DeclaredDetector {
             } else if (groups == 3) {
                 g3 = len;
                 s2 = pendingSep;
+            } else if (groups == 4) {
+                s3 = pendingSep;
             }
             if (pendingSep == '.' && len == 1) {
                 dotBesideSingleDigit = true;
@@ -318,8 +333,9 @@ public final class PhoneNumberDetector extends DeclaredDetector {
         }
         boolean plus = plusAt >= 0;
         if (!plus && groups >= 3 && g1 <= 2 && g2 <= 2 && (g3 == 2 || g3 == 4) && s1 == s2
-                && (s1 == '/' || s1 == '.' || s1 == '-')) {
-            return -end; // starts with a date: 31/01/2024, 01.02.24 12:00
+                && (s1 == '/' || s1 == '.' || s1 == '-') && (groups == 3 || s3 != s1)
+                && (v1 >= 1 && v1 <= 31 && v2 >= 1 && v2 <= 12 || v1 >= 1 && v1 <= 12 && v2 >= 1 && v2 <= 31)) {
+            return -end; // starts with a date: 31/01/2024, 01.02.24 12:00 (not 25-62-29-72, nor 02.27.96.63.08)
         }
         if (!plus && dotBesideSingleDigit) {
             return -end; // decimals: 0.5 0.25
@@ -348,8 +364,9 @@ public final class PhoneNumberDetector extends DeclaredDetector {
                 shapeOnly = true;
             }
         }
-        if (significant < MIN_DIGITS || significant > MAX_DIGITS) {
-            return -stop;
+        if ((significant < MIN_DIGITS || significant > MAX_DIGITS)
+                && !(shapeOnly && significant == MIN_DIGITS - 1 && groups >= 3)) {
+            return -stop; // six digits only in three or more groups ("33 93 31"), and only next to a phone word
         }
         if (shapeOnly && !(groups >= 2 || parenAt >= 0 || digits >= 8)) {
             return -stop;
