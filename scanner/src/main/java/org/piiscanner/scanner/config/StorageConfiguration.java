@@ -56,7 +56,7 @@ public class StorageConfiguration {
             config.setJdbcUrl("jdbc:h2:file:" + properties.h2Database() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
             config.setUsername("sa");
             config.setPassword("");
-            LOG.info("findings store: embedded H2 database in {}", dir);
+            LOG.debug("findings store: embedded H2 database in {}", dir);
         } else {
             String url = properties.db().url().strip();
             config.setJdbcUrl(url);
@@ -67,7 +67,7 @@ public class StorageConfiguration {
             if (password != null) {
                 config.setPassword(password);
             }
-            LOG.info("findings store: {}", JdbcUrls.withoutCredentials(url));
+            LOG.debug("findings store: {}", JdbcUrls.withoutCredentials(url));
         }
         return new HikariDataSource(config);
     }
@@ -81,8 +81,8 @@ public class StorageConfiguration {
         switch (loaded.source()) {
             case GENERATED -> LOG.info("HMAC key: generated a new key into {} (key id {}); keep this file private "
                     + "and back it up with the data directory", loaded.keyFile(), loaded.hasher().keyId());
-            case KEY_FILE -> LOG.info("HMAC key: {} (key id {})", loaded.keyFile(), loaded.hasher().keyId());
-            default -> LOG.info("HMAC key: from the {} (key id {})",
+            case KEY_FILE -> LOG.debug("HMAC key: {} (key id {})", loaded.keyFile(), loaded.hasher().keyId());
+            default -> LOG.debug("HMAC key: from the {} (key id {})",
                     loaded.source() == HmacKeys.Source.PROPERTY ? "property pii.hmac-key"
                             : "environment variable " + HmacKeys.ENVIRONMENT_VARIABLE, loaded.hasher().keyId());
         }
@@ -109,7 +109,7 @@ public class StorageConfiguration {
         try {
             DataDirectory.prepare(properties.dataDirectory());
             LocationIndex index = LocationIndex.open(properties.indexDirectory(), keyedHasher.keyId());
-            LOG.info("index: {}", properties.indexDirectory());
+            LOG.debug("index: {}", properties.indexDirectory());
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + properties.indexDirectory(), e);
