@@ -110,6 +110,7 @@ class StorageConfigurationIT {
         properties.put("pii.db.url", db.url());
         properties.put("pii.db.user", db.user());
         properties.put("PII_SCANNER_DB_PASSWORD", password);
+        properties.put("logging.level.org.piiscanner", "DEBUG"); // the store's URL is logged at DEBUG
         try (ConfigurableApplicationContext context = start(properties)) {
             assertStorageWorks(context, "PostgreSQL");
             assertThat(JdbcClient.create(context.getBean(DataSource.class))
