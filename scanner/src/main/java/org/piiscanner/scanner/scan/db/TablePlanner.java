@@ -68,9 +68,13 @@ final class TablePlanner {
                         .findFirst().orElse(null);
                 TablePlan.Mode mode = watermark != null ? TablePlan.Mode.WATERMARK
                         : postgres ? TablePlan.Mode.XMIN : TablePlan.Mode.ROW_HASH;
+                // a key that is itself personal data (an e-mail, an SSN) must not end up in location paths
+                boolean personalKey = t.key().stream().anyMatch(k -> verdicts.stream()
+                        .anyMatch(v -> v.column().equals(k.name()) && !v.types().isEmpty()));
+                List<Catalog.Column> key = personalKey ? List.of() : t.key();
                 TablePlan plan = new TablePlan(0, t.catalog(), t.schema(), t.name(), t.display(),
-                        t.key().stream().map(Catalog.Column::name).toList(),
-                        t.key().stream().map(k -> Catalog.KeyKind.of(k.jdbcType())).toList(), scan, mode,
+                        key.stream().map(Catalog.Column::name).toList(),
+                        key.stream().map(k -> Catalog.KeyKind.of(k.jdbcType())).toList(), scan, mode,
                         watermark == null ? null : watermark.name(), rows);
                 plan = dbStore.insertTable(runId, sourceId, plan);
                 dbStore.insertVerdicts(runId, sourceId, plan, verdicts, ordinals);

@@ -67,7 +67,7 @@ final class VerdictRules {
             "hashed", "format", "domain", "mask", "masked", "kind", "pref", "preference", "hint", "last4");
 
     static {
-        type("EMAIL_ADDRESS", "email", "e mail", "email address", "mail address");
+        type("EMAIL_ADDRESS", "email", "e mail", "email address", "e mail address", "mail address");
         type("PHONE_NUMBER", "phone", "telephone", "tel", "mobile", "fax", "msisdn", "cell phone", "phone number");
         type("UK_NINO", "nino", "ni number", "ni no", "national insurance", "national insurance number");
         type("UK_NHS", "nhs", "nhs number", "nhs no", "chi number");

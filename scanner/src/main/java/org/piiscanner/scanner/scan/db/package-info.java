@@ -34,7 +34,9 @@
  * <h2>Row keys</h2>
  * A row's location is {@code schema.table} then its key: {@code id=42} for a numeric key, {@code code='AB-1'} for
  * a text key (single quotes doubled inside), key columns joined by {@code ,} ({@code order_id=7,line=2}). A table
- * without a usable primary key (none, or one of another type than integer, decimal or text) is read in one pass
+ * without a usable primary key (none, one of another type than integer, decimal or text, or one whose column's
+ * verdict found personal data in it, such as an e-mail or SSN key: it must not end up in the store's location
+ * paths) is read in one pass
  * and its rows are located by {@code #} and the first 16 hex digits of a keyed hash of the row's values (a
  * repeated identical row gets {@code .2}, {@code .3}...): such rows cannot be re-read by key, and an edited row
  * is a new location. {@link org.piiscanner.scanner.scan.db.JdbcRowReader} re-reads keyed rows for subject
