@@ -120,7 +120,11 @@ final class ScanDbCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--config': no file "
                     + config);
         }
-        Map<String, Object> properties = store.properties();
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(store.properties());
+        // the command prints why a scan failed in one line; Spring Batch would log the stack trace too
+        properties.put("logging.level.org.springframework.batch", "WARN");
+        properties.put("logging.level.org.springframework.batch.core.step.AbstractStep", "OFF");
+        properties.put("logging.level.org.springframework.batch.core.job.AbstractJob", "OFF");
         try (ConfigurableApplicationContext context = ContextStarter.start(spring, properties, streams)) {
             if (context == null) {
                 return 1;
