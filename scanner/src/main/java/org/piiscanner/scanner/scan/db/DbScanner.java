@@ -47,13 +47,18 @@ public class DbScanner {
     /**
      * Scans a database.
      *
-     * @throws IllegalArgumentException for a bad request (invalid detector configuration, bad pattern)
+     * @throws IllegalArgumentException for a bad request (invalid detector configuration, bad pattern, a URL with
+     *     credentials)
      */
     public synchronized DbScanSummary scan(DbScanRequest request, DbScanProgress progress) throws Exception {
         request.include().forEach(org.piiscanner.scanner.config.PathGlob::of);
         request.exclude().forEach(org.piiscanner.scanner.config.PathGlob::of);
         String configHash = engines.configHash(request.detectorConfig());
         DbSource source = request.source();
+        if (!source.locator().equals(source.url())) {
+            throw new IllegalArgumentException("the JDBC URL carries a user or a secret: give the user and the "
+                    + "password's variable or file separately (job parameters and the store keep the URL)");
+        }
         long runId = store.startRun(ScanKind.DB, "scan db " + source.locator(), configHash);
         long sourceId = store.upsertSource(runId, ScanKind.DB, source.locator());
         dbStore.saveConnection(sourceId, source);

@@ -68,6 +68,12 @@ class DbScanPartitionIT {
                         .satisfies(v -> assertThat(v.coverage()).isEqualTo("5 of 50 rows sampled, seed 42; read in "
                                 + "full"));
 
+                // reports: the column judged from a partial sample and not read in full
+                assertThat(context.getBean(SampledColumns.class).notes(store.sources().getFirst(),
+                        store.findRun(summary.runId()).orElseThrow())).containsExactly(
+                        new org.piiscanner.scanner.report.CoverageNote("public.contacts.id", "SAMPLED",
+                                "5 of 50 rows, seed 42"));
+
                 // restart: a reader reopened with the last key of its execution context resumes after it
                 DbScanStore dbStore = context.getBean(DbScanStore.class);
                 long sourceId = store.sources().getFirst().id();
