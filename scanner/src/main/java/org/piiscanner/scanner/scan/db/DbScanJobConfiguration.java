@@ -59,9 +59,15 @@ public class DbScanJobConfiguration {
         return new DbScanProgressHolder();
     }
 
-    /** Resolves password variables: the process environment (and, for tests, system properties). */
+    /**
+     * Resolves password variables: the process environment, then Java system properties (for tests and embedding).
+     * Never Spring properties: a variable named like {@code pii.hmac-key} must not hand a secret to another database.
+     */
     static UnaryOperator<String> environment(Environment environment) {
-        return environment::getProperty;
+        return name -> {
+            String value = System.getenv(name);
+            return value != null ? value : System.getProperty(name);
+        };
     }
 
     @Bean
