@@ -183,8 +183,15 @@ public class DbScanJobConfiguration {
             @Value("#{stepExecutionContext['tableId']}") Long tableId) {
         DbScanRequest request = request(parameters);
         TablePlan plan = dbStore.table(tableId).orElseThrow();
+        List<String> pair = dbStore.verdicts((Long) parameters.get("runId"), (Long) parameters.get("sourceId"))
+                .stream().filter(v -> v.display().equals(plan.display()) && plan.scanColumns().contains(v.column())
+                        && v.types().contains("UK_SORT_CODE_ACCOUNT"))
+                .map(ColumnVerdictRow::column)
+                .sorted(java.util.Comparator.comparing((String c) -> !VerdictRules.words(c).contains("sort")))
+                .toList();
         return new RowDetector(engines.engine(request.detectorConfig()), protector, hasher,
-                engines.configHash(request.detectorConfig(), plan.scanColumns()), properties.index().wordTokens());
+                engines.configHash(request.detectorConfig(), plan.scanColumns()), properties.index().wordTokens(),
+                pair.size() == 2 ? pair : List.of());
     }
 
     @Bean

@@ -24,14 +24,26 @@ class RowDetector implements ItemProcessor<RowItem, RowResult> {
     private final KeyedHasher hasher;
     private final String configHash;
     private final boolean wordTokens;
+    private final List<String> accountPair;
 
     RowDetector(DetectionEngine engine, Protector protector, KeyedHasher hasher, String configHash,
             boolean wordTokens) {
+        this(engine, protector, hasher, configHash, wordTokens, List.of());
+    }
+
+    /**
+     * A detector that also reads a sort code and an account number kept in two columns as one pair.
+     *
+     * @param accountPair the sort code column then the account number column (both read in full), or empty
+     */
+    RowDetector(DetectionEngine engine, Protector protector, KeyedHasher hasher, String configHash,
+            boolean wordTokens, List<String> accountPair) {
         this.engine = engine;
         this.protector = protector;
         this.hasher = hasher;
         this.configHash = configHash;
         this.wordTokens = wordTokens;
+        this.accountPair = List.copyOf(accountPair);
     }
 
     @Override
@@ -54,6 +66,21 @@ class RowDetector implements ItemProcessor<RowItem, RowResult> {
             }
             if (text != null) {
                 text.append(value).append('\n');
+            }
+        }
+        if (accountPair.size() == 2) {
+            String sortCode = row.values().get(row.columns().indexOf(accountPair.get(0)));
+            String account = row.values().get(row.columns().indexOf(accountPair.get(1)));
+            if (sortCode != null && account != null) {
+                // the detector wants both in one text, as a letter or a form has them
+                String pairText = "Sort code and account number: " + sortCode.strip() + " " + account.strip();
+                FindingPosition position = new FindingPosition(accountPair.get(0) + "+" + accountPair.get(1), 0, 0,
+                        0);
+                for (Finding f : engine.detect(pairText, DetectionContext.DEFAULT)) {
+                    if (f.type().name().equals("UK_SORT_CODE_ACCOUNT")) {
+                        findings.add(protector.protect(f, position));
+                    }
+                }
             }
         }
         return new RowResult.Scanned(row.path(), fp, configHash, findings,

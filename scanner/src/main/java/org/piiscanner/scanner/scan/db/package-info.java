@@ -23,7 +23,9 @@
  *       {@code --full}, are read in full, by keyset pagination on the primary key (never {@code OFFSET}),
  *       partitioned by table and, for a large table with an integer key, by key range. Every row is one location
  *       {@code schema.table!/id=42} of the findings store; its findings carry the column name as their section.
- *       The reader's restart state is the last key read, never a value of another column.</li>
+ *       A sort code and an account number kept in two columns are also detected as one pair per row (section
+ *       {@code sort_code+account_number}). The reader's restart state is the last key read, never a value of
+ *       another column.</li>
  *   <li><b>Incremental rescans</b>: a row whose fingerprint matches the last scan is recorded unchanged without
  *       running the detectors. The fingerprint is a watermark column ({@code pii.db-scan.watermark-columns},
  *       e.g. {@code updated_at}) when the table has one, PostgreSQL's {@code xmin} on PostgreSQL, else a keyed
