@@ -41,7 +41,8 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.piiscanner.scanner.config..", "org.piiscanner.scanner.detect..",
                     "org.piiscanner.scanner.extraction..", "org.piiscanner.scanner.protect..",
                     "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..",
-                    "org.piiscanner.scanner.report..", "org.piiscanner.scanner.subject..")
+                    "org.piiscanner.scanner.report..", "org.piiscanner.scanner.subject..",
+                    "org.piiscanner.scanner.scan..")
             .should().dependOnClassesThat().resideInAPackage("org.piiscanner.scanner.cli..")
             .because("data flows one way: the cli drives the features, never the other way round");
 
@@ -51,6 +52,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.classifiers..",
                     "org.piiscanner.scanner.detect..", "org.piiscanner.scanner.config..")
             .because("extraction turns documents into text and nothing more");
+
+    @ArchTest
+    static final ArchRule onlyTheDatabaseScanConnectsToScannedDatabases = noClasses()
+            .that().resideOutsideOfPackage("org.piiscanner.scanner.scan.db..")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.base.DescribedPredicate.describe("java.sql.DriverManager",
+                                    o -> o.getName().equals("java.sql.DriverManager")))))
+            .because("scanned databases are opened read-only, with credentials from a variable or a secrets file, "
+                    + "by the database scan alone (DbSource); the findings store uses its pooled DataSource");
+
+    @ArchTest
+    static final ArchRule theDatabaseScanReadsNoFiles = noClasses()
+            .that().resideInAPackage("org.piiscanner.scanner.scan.db..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.scanner.extraction..",
+                    "org.apache.tika..", "org.apache.lucene..")
+            .because("the database scan turns rows into findings through the protector and the store; documents "
+                    + "and the index internals are other packages' business");
 
     @ArchTest
     static final ArchRule onlyTheProtectorReadsRawValues = noClasses()

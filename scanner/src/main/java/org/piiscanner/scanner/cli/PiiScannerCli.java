@@ -46,6 +46,9 @@ public final class PiiScannerCli {
             }
         }));
         cli.addSubcommand("report", new ReportCommand(streams, spring));
+        cli.addSubcommand("scan", new CommandLine(new ScanCommand())
+                .addSubcommand("db", new ScanDbCommand(streams, spring)));
+        cli.addSubcommand("columns", new ColumnsCommand(streams, spring));
         cli.addSubcommand("subject", new CommandLine(new SubjectCommand())
                 .addSubcommand("find", new SubjectFindCommand(streams, spring))
                 .addSubcommand("export", new SubjectExportCommand(streams, spring))

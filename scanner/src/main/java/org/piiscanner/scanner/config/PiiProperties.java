@@ -2,6 +2,7 @@ package org.piiscanner.scanner.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hmacKeyFile the key file to read or generate (default {@code <data-dir>/hmac.key})
  * @param db the findings store's database
  * @param index the Lucene index
+ * @param dbScan the database scan
  */
 @ConfigurationProperties(prefix = "pii", ignoreUnknownFields = false)
 public record PiiProperties(
@@ -24,7 +26,8 @@ public record PiiProperties(
         String hmacKey,
         Path hmacKeyFile,
         @DefaultValue Db db,
-        @DefaultValue Index index) {
+        @DefaultValue Index index,
+        @DefaultValue DbScan dbScan) {
 
     /**
      * The findings store's database. Without a URL: an embedded H2 file database in the data directory.
@@ -62,6 +65,27 @@ public record PiiProperties(
             @DefaultValue("10s") Duration commitInterval) {
     }
 
+    /**
+     * The database scan ({@code scan db}).
+     *
+     * @param watermarkColumns column names (any case) that tell when a row last changed: a table with one (a
+     *     date/time or number column) is rescanned by it (default {@code updated_at, last_modified, modified_at})
+     * @param pageSize rows per keyset page and per chunk (default 500)
+     * @param partitionRows a table with more rows and an integer key is read in key ranges of about this many
+     *     rows, in parallel (default 100,000)
+     * @param threads tables and key ranges read at once (default 2)
+     * @param sample rows sampled per table for the column verdicts when {@code --sample} is not given (1,000)
+     * @param seed the sample's seed (default 42): the same data and seed always give the same verdicts
+     */
+    public record DbScan(
+            @DefaultValue({"updated_at", "last_modified", "modified_at"}) List<String> watermarkColumns,
+            @DefaultValue("500") int pageSize,
+            @DefaultValue("100000") long partitionRows,
+            @DefaultValue("2") int threads,
+            @DefaultValue("1000") int sample,
+            @DefaultValue("42") long seed) {
+    }
+
     /** The data directory, absolute. */
     public Path dataDirectory() {
         return dataDir.toAbsolutePath().normalize();
@@ -86,6 +110,6 @@ public record PiiProperties(
     @Override
     public String toString() {
         return "PiiProperties[dataDir=" + dataDir + ", hmacKey=" + (hmacKey == null ? "unset" : "(set, hidden)")
-                + ", hmacKeyFile=" + hmacKeyFile + ", db=" + db + ", index=" + index + "]";
+                + ", hmacKeyFile=" + hmacKeyFile + ", db=" + db + ", index=" + index + ", dbScan=" + dbScan + "]";
     }
 }
