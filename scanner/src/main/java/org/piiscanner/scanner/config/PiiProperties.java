@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hmacKeyFile the key file to read or generate (default {@code <data-dir>/hmac.key})
  * @param db the findings store's database
  * @param index the Lucene index
+ * @param scan the file scan's tuning
  */
 @ConfigurationProperties(prefix = "pii", ignoreUnknownFields = false)
 public record PiiProperties(
@@ -24,7 +25,8 @@ public record PiiProperties(
         String hmacKey,
         Path hmacKeyFile,
         @DefaultValue Db db,
-        @DefaultValue Index index) {
+        @DefaultValue Index index,
+        @DefaultValue Scan scan) {
 
     /**
      * The findings store's database. Without a URL: an embedded H2 file database in the data directory.
@@ -62,6 +64,19 @@ public record PiiProperties(
             @DefaultValue("10s") Duration commitInterval) {
     }
 
+    /**
+     * Tuning of the file scan job.
+     *
+     * @param chunkSize files per chunk, i.e. per store transaction and restart point (default 20)
+     */
+    public record Scan(@DefaultValue("20") int chunkSize) {
+        public Scan {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("pii.scan.chunk-size must be at least 1, got " + chunkSize);
+            }
+        }
+    }
+
     /** The data directory, absolute. */
     public Path dataDirectory() {
         return dataDir.toAbsolutePath().normalize();
@@ -86,6 +101,6 @@ public record PiiProperties(
     @Override
     public String toString() {
         return "PiiProperties[dataDir=" + dataDir + ", hmacKey=" + (hmacKey == null ? "unset" : "(set, hidden)")
-                + ", hmacKeyFile=" + hmacKeyFile + ", db=" + db + ", index=" + index + "]";
+                + ", hmacKeyFile=" + hmacKeyFile + ", db=" + db + ", index=" + index + ", scan=" + scan + "]";
     }
 }

@@ -218,6 +218,40 @@ public final class FindingStore {
                 t[Outcome.SKIPPED.ordinal()], t[Outcome.DELETED.ordinal()], t[4], t[5]);
     }
 
+    /**
+     * Locations a run found it could not scan, by skip reason (reason name -> count), most frequent first.
+     */
+    public Map<String, Long> skippedByReason(long runId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT skip_reason, COUNT(*) AS n FROM scan_location WHERE outcome_run = ? AND outcome = 'SKIPPED' "
+                        + "GROUP BY skip_reason ORDER BY n DESC, skip_reason")
+                .param(runId)
+                .query((RowMapper<Void>) (rs, i) -> {
+                    out.put(rs.getString("skip_reason"), rs.getLong("n"));
+                    return null;
+                })
+                .list();
+        return out;
+    }
+
+    /**
+     * Findings held by the locations a run scanned or found unchanged, by primary category (category name ->
+     * count), most frequent first.
+     */
+    public Map<String, Long> findingsByCategory(long runId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT f.category, COUNT(*) AS n FROM finding f JOIN scan_location l ON f.location_id = l.id "
+                        + "WHERE l.outcome_run = ? AND l.outcome <> 'DELETED' GROUP BY f.category "
+                        + "ORDER BY n DESC, f.category")
+                .param(runId)
+                .query((RowMapper<Void>) (rs, i) -> {
+                    out.put(rs.getString("category"), rs.getLong("n"));
+                    return null;
+                })
+                .list();
+        return out;
+    }
+
     public Optional<ScanRun> findRun(long runId) {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM scan_run WHERE id = ?").param(runId).query(this::run)
                 .optional();

@@ -1,0 +1,165 @@
+package org.piiscanner.scanner.scan.files;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.piiscanner.scanner.config.PathGlob;
+import org.piiscanner.scanner.store.FindingStore;
+import org.piiscanner.scanner.store.LocationPath;
+import org.piiscanner.scanner.store.ScanKind;
+import org.piiscanner.scanner.store.SkipReason;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The walk step: lists every regular file under the run's roots, in sorted order, into the run's work list
+ * ({@code file_scan_item}), dealing them round-robin to the partitions. Include globs (any may match; none means
+ * all) and exclude globs (none may match; a matching directory is not entered) apply to paths relative to their
+ * root. Symbolic links are not followed unless asked; when they are, a directory already on the current path is
+ * not entered again (a link loop). A directory that cannot be listed is recorded as a skipped location
+ * ({@code PERMISSION_DENIED} or {@code IO_ERROR}), and the walk goes on.
+ *
+ * <p>Re-running the step (a restart after a crash in the walk) replaces the run's work list.
+ */
+final class FileTreeWalker implements Tasklet {
+
+    private static final int BATCH = 1000;
+
+    private final FindingStore store;
+    private final JdbcTemplate jdbc;
+    private final ScanProgress progress;
+    private final long runId;
+    private final List<Path> roots;
+    private final List<PathGlob> includes;
+    private final List<PathGlob> excludes;
+    private final boolean followLinks;
+    private final int gridSize;
+
+    FileTreeWalker(FindingStore store, JdbcTemplate jdbc, ScanProgress progress, FileScanParameters parameters) {
+        this.store = Objects.requireNonNull(store);
+        this.jdbc = Objects.requireNonNull(jdbc);
+        this.progress = Objects.requireNonNull(progress);
+        this.runId = parameters.runId();
+        this.roots = parameters.roots();
+        this.includes = parameters.includes().stream().map(PathGlob::of).toList();
+        this.excludes = parameters.excludes().stream().map(PathGlob::of).toList();
+        this.followLinks = parameters.followSymlinks();
+        this.gridSize = parameters.gridSize();
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        jdbc.update("DELETE FROM file_scan_item WHERE run_id = ?", runId);
+        Walk walk = new Walk();
+        for (Path root : roots) {
+            long sourceId = store.upsertSource(runId, ScanKind.FILES, root.toString());
+            walk.root(root, sourceId);
+        }
+        walk.flush();
+        progress.total(walk.seq, walk.bytes);
+        contribution.incrementWriteCount(walk.seq);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The state of one walk over all roots. */
+    private final class Walk {
+        long seq;
+        long bytes;
+        final List<Object[]> batch = new ArrayList<>(BATCH);
+        Path root;
+        long sourceId;
+
+        void root(Path dir, long source) throws IOException {
+            this.root = dir;
+            this.sourceId = source;
+            Set<Object> ancestors = new HashSet<>();
+            directory(dir, "", ancestors);
+        }
+
+        private void directory(Path dir, String rel, Set<Object> ancestors) throws IOException {
+            Object key = null;
+            if (followLinks) {
+                key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+                if (key != null && !ancestors.add(key)) {
+                    return; // a link back to a directory being walked
+                }
+            }
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                stream.forEach(children::add);
+            } catch (IOException e) {
+                if (!rel.isEmpty()) {
+                    store.recordSkipped(runId, sourceId, LocationPath.of(rel),
+                            e instanceof AccessDeniedException ? SkipReason.PERMISSION_DENIED : SkipReason.IO_ERROR,
+                            "directory not listed: " + e.getClass().getSimpleName());
+                    return;
+                }
+                throw e;
+            }
+            children.sort(null);
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                String childRel = rel.isEmpty() ? name : rel + "/" + name;
+                BasicFileAttributes attrs;
+                try {
+                    attrs = followLinks ? Files.readAttributes(child, BasicFileAttributes.class)
+                            : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    continue; // vanished, or a dangling link when following links
+                }
+                if (attrs.isDirectory()) {
+                    if (!matchesAny(excludes, childRel)) {
+                        directory(child, childRel, ancestors);
+                    }
+                } else if (attrs.isRegularFile()) {
+                    if ((includes.isEmpty() || matchesAny(includes, childRel)) && !matchesAny(excludes, childRel)) {
+                        add(childRel, attrs);
+                    }
+                }
+                // symbolic links (not followed), devices, sockets and pipes are not files to scan
+            }
+            if (key != null) {
+                ancestors.remove(key);
+            }
+        }
+
+        private void add(String rel, BasicFileAttributes attrs) {
+            seq++;
+            bytes += attrs.size();
+            batch.add(new Object[] {runId, seq, (int) ((seq - 1) % gridSize), sourceId, root.toString(), rel,
+                attrs.size(), attrs.lastModifiedTime().toMillis()});
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO file_scan_item (run_id, seq, partition_no, source_id, root_dir, "
+                        + "rel_path, size_bytes, modified_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private static boolean matchesAny(List<PathGlob> globs, String path) {
+        for (PathGlob g : globs) {
+            if (g.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
