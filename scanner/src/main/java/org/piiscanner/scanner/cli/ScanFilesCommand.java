@@ -207,7 +207,7 @@ final class ScanFilesCommand implements Callable<Integer> {
             sb.setLength(sb.length() - 2);
             sb.append(')');
         }
-        sb.append(String.format(Locale.ROOT, "%nRead %.1f MB at %.1f MB/s.%n", c.scannedBytes() / 1e6,
+        sb.append(String.format(Locale.ROOT, "%nRead %.2f MB at %.2f MB/s.%n", c.scannedBytes() / 1e6,
                 c.scannedBytes() / 1e6 / Math.max(seconds, 1e-3)));
         streams.out().print(sb);
         streams.out().flush();
