@@ -143,7 +143,9 @@ public class FileScanJobConfiguration {
                     p.runId()).entrySet().stream().collect(HashMap::new,
                         (m, e) -> m.put(e.getKey().toLowerCase(java.util.Locale.ROOT),
                             ((Number) e.getValue()).longValue()), HashMap::putAll);
-            scanProgress.total(totals.get("n"), totals.get("b"));
+            if (scanProgress.totalFiles() == 0) { // a restart: the walk step does not run again
+                scanProgress.total(totals.get("n"), totals.get("b"));
+            }
             Map<String, ExecutionContext> partitions = new HashMap<>();
             for (int i = 0; i < p.gridSize(); i++) {
                 ExecutionContext context = new ExecutionContext();

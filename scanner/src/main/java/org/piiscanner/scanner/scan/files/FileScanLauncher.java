@@ -72,6 +72,7 @@ public final class FileScanLauncher {
      * @throws FileScanException if the job could not be started
      */
     public Outcome run(FileScanParameters request) {
+        progress.reset();
         JobExecution unfinished = unfinished(request.scanKey());
         JobExecution execution;
         boolean restarted = unfinished != null;

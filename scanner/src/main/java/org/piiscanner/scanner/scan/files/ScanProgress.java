@@ -40,6 +40,15 @@ public final class ScanProgress {
         return findings.get();
     }
 
+    /** Back to zero, for a new launch. */
+    void reset() {
+        totalFiles.set(0);
+        totalBytes.set(0);
+        doneFiles.set(0);
+        doneBytes.set(0);
+        findings.set(0);
+    }
+
     void total(long files, long bytes) {
         totalFiles.set(files);
         totalBytes.set(bytes);

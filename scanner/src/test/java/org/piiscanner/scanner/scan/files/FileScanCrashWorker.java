@@ -13,13 +13,15 @@ public final class FileScanCrashWorker {
     private FileScanCrashWorker() {
     }
 
-    /** Arguments: data directory, root, threads. */
+    /** Arguments: data directory, root, threads, then application properties ({@code key=value}). */
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         Path root = Path.of(args[1]);
         int threads = Integer.parseInt(args[2]);
-        try (ConfigurableApplicationContext context = FileScanTestbed.start(data, "pii.scan.chunk-size=1",
-                "pii.index.commit-interval=0s")) {
+        java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of("pii.scan.chunk-size=1",
+                "pii.index.commit-interval=0s"));
+        properties.addAll(java.util.Arrays.asList(args).subList(3, args.length));
+        try (ConfigurableApplicationContext context = FileScanTestbed.start(data, properties.toArray(String[]::new))) {
             FileScanLauncher launcher = context.getBean(FileScanLauncher.class);
             FileScanLauncher.Outcome[] outcome = new FileScanLauncher.Outcome[1];
             Thread scan = new Thread(() -> outcome[0] = launcher.run(FileScanTestbed.scanOf(threads, root)));

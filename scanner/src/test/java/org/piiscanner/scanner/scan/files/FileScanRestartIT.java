@@ -40,6 +40,16 @@ class FileScanRestartIT {
 
     @Test
     void aScanKilledMidRunResumesToTheSameFindingsAsAnUninterruptedOne() throws Exception {
+        killResumeAndCompare(dir, List.of(), List.of());
+    }
+
+    /**
+     * Scans a generated share into {@code crashedStore} (killed, then resumed) and {@code referenceStore}
+     * (uninterrupted), given as application properties (none: the embedded H2 of each data directory), and
+     * compares them.
+     */
+    static void killResumeAndCompare(Path dir, List<String> crashedStore, List<String> referenceStore)
+            throws Exception {
         Path share = dir.resolve("share");
         Files.createDirectories(share);
         for (int i = 0; i < FILES; i++) {
@@ -51,7 +61,7 @@ class FileScanRestartIT {
         Path reference = dir.resolve("reference");
 
         // 1. killed with SIGKILL after some files were recorded, well before the end
-        Process worker = worker(crashed, share);
+        Process worker = worker(crashed, share, crashedStore);
         long done = -1;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(worker.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -71,12 +81,13 @@ class FileScanRestartIT {
         assertThat(done).isBetween(30L, FILES - 10L);
 
         // 2. the same command again resumes the instance and the run; 3. a reference scan, uninterrupted
-        assertThat(finish(worker(crashed, share))).isEqualTo("completed 1 true COMPLETED");
-        assertThat(finish(worker(reference, share))).isEqualTo("completed 1 false COMPLETED");
+        assertThat(finish(worker(crashed, share, crashedStore))).isEqualTo("completed 1 true COMPLETED");
+        assertThat(finish(worker(reference, share, referenceStore))).isEqualTo("completed 1 false COMPLETED");
 
         List<String> resumed;
         List<String> uninterrupted;
-        try (ConfigurableApplicationContext context = FileScanTestbed.start(crashed)) {
+        try (ConfigurableApplicationContext context = FileScanTestbed.start(crashed,
+                crashedStore.toArray(String[]::new))) {
             resumed = snapshot(context.getBean(FindingStore.class));
             ScanRun run = context.getBean(FindingStore.class).findRun(1).orElseThrow();
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
@@ -88,7 +99,8 @@ class FileScanRestartIT {
             assertThat(jobs.getJobExecutions(instances.getFirst())).extracting(JobExecution::getStatus)
                     .containsExactlyInAnyOrder(BatchStatus.FAILED, BatchStatus.COMPLETED);
         }
-        try (ConfigurableApplicationContext context = FileScanTestbed.start(reference)) {
+        try (ConfigurableApplicationContext context = FileScanTestbed.start(reference,
+                referenceStore.toArray(String[]::new))) {
             uninterrupted = snapshot(context.getBean(FindingStore.class));
         }
         assertThat(resumed.stream().filter(l -> l.endsWith(" SCANNED 3")).count()).isGreaterThan(FILES - 5L);
@@ -123,10 +135,12 @@ class FileScanRestartIT {
         return out;
     }
 
-    private static Process worker(Path data, Path root) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), FileScanCrashWorker.class.getName(),
-                data.toString(), root.toString(), "2");
+    private static Process worker(Path data, Path root, List<String> store) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                FileScanCrashWorker.class.getName(), data.toString(), root.toString(), "2"));
+        command.addAll(store);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         return pb.start();
     }
