@@ -15,3 +15,9 @@ CREATE TABLE file_scan_item (
 );
 
 CREATE INDEX file_scan_item_partition ON file_scan_item (run_id, partition_no, seq);
+
+-- The size and modification time of the content a location was skipped for (recordSkipped keeps the fingerprint
+-- of the last successful scan in size_bytes/modified_millis): a later scan finding the same content records the
+-- same skip without reading it again, for reasons that depend on the content alone (encrypted, no text...).
+ALTER TABLE scan_location ADD COLUMN skipped_size BIGINT;
+ALTER TABLE scan_location ADD COLUMN skipped_modified_millis BIGINT;

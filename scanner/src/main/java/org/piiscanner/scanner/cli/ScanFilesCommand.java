@@ -158,8 +158,8 @@ final class ScanFilesCommand implements Callable<Integer> {
             }
             if (!outcome.completed()) {
                 streams.err().println("pii-scanner: scan run " + outcome.runId() + " did not complete ("
-                        + outcome.status().name().toLowerCase(Locale.ROOT) + "); run the same command again to "
-                        + "resume it");
+                        + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + Printable.of(outcome.failure())
+                        + "); run the same command again to resume it");
                 return 1;
             }
             summary(outcome, context.getBean(FindingStore.class), System.nanoTime() - started);

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.piiscanner.scanner.index.IndexSync;
 import org.piiscanner.scanner.index.LocationDocument;
 import org.piiscanner.scanner.store.FindingStore;
+import org.piiscanner.scanner.store.Fingerprint;
 import org.piiscanner.scanner.store.LocationPath;
 import org.piiscanner.scanner.store.ScannedLocation;
 import org.piiscanner.scanner.store.UnchangedLocation;
@@ -29,6 +30,12 @@ final class FileOutcomeWriter implements ItemWriter<FileOutcome> {
         this.store = Objects.requireNonNull(store);
         this.sync = Objects.requireNonNull(sync);
         this.progress = Objects.requireNonNull(progress);
+    }
+
+    /** The file's fingerprint as read, or as walked when it could not be read. */
+    private static Fingerprint fingerprint(FileOutcome o) {
+        return o.fingerprint() != null ? o.fingerprint()
+                : Fingerprint.of(o.item().size(), o.item().modifiedMillis());
     }
 
     @Override
@@ -59,7 +66,8 @@ final class FileOutcomeWriter implements ItemWriter<FileOutcome> {
                 findings += o.findings();
             }
             for (FileOutcome.Skipped s : o.skipped()) {
-                store.recordSkipped(runId, sourceId, s.path(), s.reason(), s.detail());
+                store.recordSkipped(runId, sourceId, s.path(), s.reason(), s.detail(),
+                        s.path().depth() == 0 ? fingerprint(o) : null);
             }
         }
         for (FileOutcome o : chunk) {

@@ -51,8 +51,16 @@ public final class FileScanLauncher {
         this.progress = Objects.requireNonNull(progress);
     }
 
-    /** What a launch did. */
-    public record Outcome(long runId, boolean restarted, BatchStatus status, ScanRun run) {
+    /**
+     * What a launch did.
+     *
+     * @param runId the store's scan run
+     * @param restarted whether an unfinished instance was restarted
+     * @param status the job's status at the end
+     * @param run the run as the store recorded it
+     * @param failure why the job did not complete, in one line; null when it did
+     */
+    public record Outcome(long runId, boolean restarted, BatchStatus status, ScanRun run, String failure) {
 
         /** True when the job completed (skipped files included). */
         public boolean completed() {
@@ -91,7 +99,23 @@ public final class FileScanLauncher {
             throw new FileScanException("cannot start the file scan: " + e.getMessage(), e);
         }
         long runId = FileScanParameters.of(execution.getJobParameters()).runId();
-        return new Outcome(runId, restarted, execution.getStatus(), store.findRun(runId).orElseThrow());
+        String failure = null;
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            failure = execution.getAllFailureExceptions().stream().findFirst().map(FileScanLauncher::oneLine)
+                    .orElse(execution.getExitStatus().getExitCode());
+        }
+        return new Outcome(runId, restarted, execution.getStatus(), store.findRun(runId).orElseThrow(), failure);
+    }
+
+    /** The root cause's message, first line only. */
+    private static String oneLine(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int nl = m.indexOf('\n');
+        return (nl >= 0 ? m.substring(0, nl) : m).strip();
     }
 
     /** The last execution of the newest instance of this scan, if that instance did not complete; else null. */

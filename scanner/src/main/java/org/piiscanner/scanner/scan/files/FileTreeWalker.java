@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * configuration are recorded {@code UNCHANGED} here, a thousand at a time (one lookup and a few updates per
  * thousand), and never reach the work list: a rescan of an unchanged tree costs little more than the walk. The
  * others (new, changed, or touched: same size, other time, which the processor settles by content hash) go to the
- * work list.
+ * work list. Likewise a file skipped for a reason of its content alone ({@link #STABLE_SKIPS}: encrypted, no text,
+ * unsupported, binary, damaged) whose size and time have not changed is recorded skipped again, unread.
  *
  * <p>The step is one transaction: re-running it (a restart after a crash in the walk) replaces the run's work list
  * and records the same outcomes.
@@ -47,6 +49,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class FileTreeWalker implements Tasklet {
 
     private static final int BATCH = 1000;
+
+    /**
+     * Skip reasons that depend on the content alone, not on limits or the moment: the same content is recorded
+     * skipped again without being read. Files skipped for other reasons (too large, timed out, bomb limits,
+     * nesting, permissions, I/O) are read again, since limits or conditions may have changed.
+     */
+    static final Set<SkipReason> STABLE_SKIPS = EnumSet.of(SkipReason.ENCRYPTED, SkipReason.UNSUPPORTED_FORMAT,
+            SkipReason.BINARY, SkipReason.NO_TEXT, SkipReason.PARSE_ERROR);
 
     private final FindingStore store;
     private final JdbcTemplate jdbc;
@@ -173,6 +183,12 @@ final class FileTreeWalker implements Tasklet {
                 LocationState state = known.get(f.path());
                 if (state != null && state.unchangedSince(f.fingerprint(), configHash)) {
                     same.add(new UnchangedLocation(f.path(), f.fingerprint()));
+                    unchanged++;
+                    unchangedBytes += f.fingerprint().size();
+                } else if (state != null && STABLE_SKIPS.contains(state.skipReason())
+                        && state.skippedUnchanged(f.fingerprint())) {
+                    store.recordSkipped(runId, sourceId, f.path(), state.skipReason(), state.skipDetail(),
+                            f.fingerprint());
                     unchanged++;
                     unchangedBytes += f.fingerprint().size();
                 } else {
