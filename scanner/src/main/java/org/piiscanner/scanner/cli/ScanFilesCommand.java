@@ -140,7 +140,7 @@ final class ScanFilesCommand implements Callable<Integer> {
         }
         FileScanParameters request = new FileScanParameters(0, dirs, includes, excludes, followSymlinks,
                 maxFileSize, Duration.ofSeconds(timeoutSeconds), grid, detectorConfig,
-                FileScanLauncher.configHash(detectorConfig, VersionProvider.version()), 20);
+                FileScanLauncher.configHash(detectorConfig, VersionProvider.version()));
         Map<String, Object> properties = store.properties();
         properties.put("pii.db.max-pool-size", Math.max(8, grid * 2 + 4));
         try (ConfigurableApplicationContext context = ContextStarter.start(spring, properties, streams)) {

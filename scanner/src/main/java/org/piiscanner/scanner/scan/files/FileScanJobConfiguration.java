@@ -138,13 +138,11 @@ public class FileScanJobConfiguration {
             ScanProgress scanProgress) {
         FileScanParameters p = FileScanParameters.of(parameters);
         return ignored -> {
-            Map<String, Long> totals = new JdbcTemplate(dataSource).queryForMap(
-                    "SELECT COUNT(*) AS n, COALESCE(SUM(size_bytes), 0) AS b FROM file_scan_item WHERE run_id = ?",
-                    p.runId()).entrySet().stream().collect(HashMap::new,
-                        (m, e) -> m.put(e.getKey().toLowerCase(java.util.Locale.ROOT),
-                            ((Number) e.getValue()).longValue()), HashMap::putAll);
-            if (scanProgress.totalFiles() == 0) { // a restart: the walk step does not run again
-                scanProgress.total(totals.get("n"), totals.get("b"));
+            if (scanProgress.totalFiles() == 0) { // a restart: the walk step did not run again
+                new JdbcTemplate(dataSource).query("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM file_scan_item "
+                        + "WHERE run_id = ?", rs -> {
+                            scanProgress.total(rs.getLong(1), rs.getLong(2));
+                        }, p.runId());
             }
             Map<String, ExecutionContext> partitions = new HashMap<>();
             for (int i = 0; i < p.gridSize(); i++) {

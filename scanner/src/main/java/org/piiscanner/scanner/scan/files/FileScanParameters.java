@@ -29,11 +29,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param gridSize the number of partitions (= worker threads)
  * @param detectorConfig the detector configuration file, or null for the built-in defaults
  * @param configHash the detector configuration hash (see {@link FileScanLauncher})
- * @param chunkSize files per chunk (transaction)
  */
 public record FileScanParameters(long runId, List<Path> roots, List<String> includes, List<String> excludes,
         boolean followSymlinks, long maxFileSize, Duration timeout, int gridSize, Path detectorConfig,
-        String configHash, int chunkSize) {
+        String configHash) {
 
     static final String RUN_ID = "runId";
     static final String SCAN_KEY = "scanKey";
@@ -45,15 +44,15 @@ public record FileScanParameters(long runId, List<Path> roots, List<String> incl
         excludes = List.copyOf(excludes);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(configHash, "configHash");
-        if (gridSize < 1 || chunkSize < 1) {
-            throw new IllegalArgumentException("grid and chunk sizes must be at least 1");
+        if (gridSize < 1) {
+            throw new IllegalArgumentException("the grid size must be at least 1");
         }
     }
 
     /** This scan with another run id. */
     FileScanParameters withRunId(long id) {
         return new FileScanParameters(id, roots, includes, excludes, followSymlinks, maxFileSize, timeout, gridSize,
-                detectorConfig, configHash, chunkSize);
+                detectorConfig, configHash);
     }
 
     /**
@@ -82,7 +81,6 @@ public record FileScanParameters(long runId, List<Path> roots, List<String> incl
                 .addLong("gridSize", (long) gridSize, false)
                 .addString("detectorConfig", detectorConfig == null ? "" : detectorConfig.toString(), false)
                 .addString("configHash", configHash, false)
-                .addLong("chunkSize", (long) chunkSize, false)
                 .toJobParameters();
     }
 
@@ -94,8 +92,7 @@ public record FileScanParameters(long runId, List<Path> roots, List<String> incl
                 split(p.getString("includes")), split(p.getString("excludes")),
                 Boolean.parseBoolean(p.getString("followSymlinks")), p.getLong("maxFileSize"),
                 Duration.ofMillis(p.getLong("timeoutMillis")), p.getLong("gridSize").intValue(),
-                config == null || config.isEmpty() ? null : Path.of(config), p.getString("configHash"),
-                p.getLong("chunkSize").intValue());
+                config == null || config.isEmpty() ? null : Path.of(config), p.getString("configHash"));
     }
 
     private static String join(List<String> values) {

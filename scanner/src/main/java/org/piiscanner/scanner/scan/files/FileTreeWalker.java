@@ -41,7 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * thousand), and never reach the work list: a rescan of an unchanged tree costs little more than the walk. The
  * others (new, changed, or touched: same size, other time, which the processor settles by content hash) go to the
  * work list. Likewise a file skipped for a reason of its content alone ({@link #STABLE_SKIPS}: encrypted, no text,
- * unsupported, binary, damaged) whose size and time have not changed is recorded skipped again, unread.
+ * unsupported, binary, damaged, archive bomb) whose size and time have not changed is recorded skipped again,
+ * unread.
  *
  * <p>The step is one transaction: re-running it (a restart after a crash in the walk) replaces the run's work list
  * and records the same outcomes.
@@ -51,12 +52,13 @@ final class FileTreeWalker implements Tasklet {
     private static final int BATCH = 1000;
 
     /**
-     * Skip reasons that depend on the content alone, not on limits or the moment: the same content is recorded
-     * skipped again without being read. Files skipped for other reasons (too large, timed out, bomb limits,
-     * nesting, permissions, I/O) are read again, since limits or conditions may have changed.
+     * Skip reasons that depend on the content alone, not on the scan's options or the moment: the same content is
+     * recorded skipped again without being read. (Archive-bomb limits are fixed, not options.) Files skipped for
+     * other reasons (too large, timed out, nesting, permissions, I/O) are read again, since limits or conditions
+     * may have changed.
      */
     static final Set<SkipReason> STABLE_SKIPS = EnumSet.of(SkipReason.ENCRYPTED, SkipReason.UNSUPPORTED_FORMAT,
-            SkipReason.BINARY, SkipReason.NO_TEXT, SkipReason.PARSE_ERROR);
+            SkipReason.BINARY, SkipReason.NO_TEXT, SkipReason.PARSE_ERROR, SkipReason.ZIP_BOMB);
 
     private final FindingStore store;
     private final JdbcTemplate jdbc;

@@ -120,7 +120,7 @@ class FileScanJobIT {
             FindingStore store = context.getBean(FindingStore.class);
             FileScanParameters scan = FileScanTestbed.scanOf(2, share);
             scan = new FileScanParameters(0, scan.roots(), scan.includes(), scan.excludes(), false, 1 << 20,
-                    scan.timeout(), 2, null, scan.configHash(), 20);
+                    scan.timeout(), 2, null, scan.configHash());
 
             FileScanLauncher.Outcome outcome = launcher.run(scan);
 
@@ -169,14 +169,14 @@ class FileScanJobIT {
             FindingStore store = context.getBean(FindingStore.class);
             FileScanParameters all = FileScanTestbed.scanOf(1, share);
             FileScanParameters some = new FileScanParameters(0, all.roots(), List.of("**/*.txt"),
-                    List.of("**/tmp"), false, all.maxFileSize(), all.timeout(), 1, null, all.configHash(), 20);
+                    List.of("**/tmp"), false, all.maxFileSize(), all.timeout(), 1, null, all.configHash());
 
             launcher.run(some);
             assertThat(FileScanTestbed.outcomes(store)).containsOnlyKeys("docs/a.txt", "top.txt");
 
             // following links: the link to the file is scanned, the loop back to the root entered once only
             FileScanParameters follow = new FileScanParameters(0, all.roots(), List.of(), List.of(), true,
-                    all.maxFileSize(), all.timeout(), 1, null, all.configHash(), 20);
+                    all.maxFileSize(), all.timeout(), 1, null, all.configHash());
             launcher.run(follow);
             assertThat(FileScanTestbed.outcomes(store)).containsOnlyKeys("docs/a.txt", "docs/b.csv",
                     "docs/tmp/c.txt", "top.txt", "link.txt");

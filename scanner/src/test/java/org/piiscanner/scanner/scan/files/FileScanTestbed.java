@@ -43,7 +43,7 @@ final class FileScanTestbed {
     static FileScanParameters scanOf(int threads, Path... roots) {
         return new FileScanParameters(0, List.of(roots).stream().map(p -> p.toAbsolutePath().normalize()).toList(),
                 List.of(), List.of(), false, 256L << 20, Duration.ofSeconds(60), threads, null,
-                FileScanLauncher.configHash(null, "test"), 20);
+                FileScanLauncher.configHash(null, "test"));
     }
 
     /** Every location of the store: path -> "OUTCOME findings" or "SKIPPED REASON". */
