@@ -147,7 +147,8 @@ class FileScanJobIT {
             Map<String, String> before = new java.util.TreeMap<>(FileScanTestbed.outcomes(store));
             before.replaceAll((path, o) -> o.replace("SCANNED", "UNCHANGED"));
             FileScanLauncher.Outcome again = launcher.run(scan);
-            assertThat(again.run().counts()).isEqualTo(new RunCounts(0, 3, 9, 0, 1, 0));
+            // (9 skipped locations, but the bomb's inner copy was not read again: it keeps the run that recorded it)
+            assertThat(again.run().counts()).isEqualTo(new RunCounts(0, 3, 8, 0, 1, 0));
             assertThat(FileScanTestbed.outcomes(store)).isEqualTo(before);
             assertThat(launcher.progress().totalFiles()).isEqualTo(9);
             assertThat(launcher.progress().doneFiles()).isEqualTo(9);
