@@ -47,6 +47,24 @@ class ArchitectureTest {
             .because("data flows one way: the cli drives the features, never the other way round");
 
     @ArchTest
+    static final ArchRule scanJobsKnowNoDocumentFormatsOrIndexInternals = noClasses()
+            .that().resideInAPackage("org.piiscanner.scanner.scan..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.tika..", "org.apache.lucene..",
+                    "org.piiscanner.scanner.cli..", "org.piiscanner.scanner.report..",
+                    "org.piiscanner.scanner.subject..")
+            .because("a scan job wires extraction, detection, protection, store and index; it parses nothing, "
+                    + "prints nothing, and knows nothing of what reads its results");
+
+    @ArchTest
+    static final ArchRule nothingButTheCliDrivesTheScanJobs = noClasses()
+            .that().resideInAnyPackage("org.piiscanner.scanner.config..", "org.piiscanner.scanner.detect..",
+                    "org.piiscanner.scanner.extraction..", "org.piiscanner.scanner.protect..",
+                    "org.piiscanner.scanner.store..", "org.piiscanner.scanner.index..",
+                    "org.piiscanner.scanner.report..", "org.piiscanner.scanner.subject..")
+            .should().dependOnClassesThat().resideInAPackage("org.piiscanner.scanner.scan..")
+            .because("data flows one way: the scan jobs use the components, never the other way round");
+
+    @ArchTest
     static final ArchRule extractionKnowsNothingOfDetection = noClasses()
             .that().resideInAPackage("org.piiscanner.scanner.extraction..")
             .should().dependOnClassesThat().resideInAnyPackage("org.piiscanner.classifiers..",

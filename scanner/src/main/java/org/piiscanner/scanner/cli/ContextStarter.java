@@ -5,7 +5,8 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the Spring context of a subject or audit command, turning a failed start (database unreachable, data
+ * Starts the Spring context of a command that uses the findings store (scans, runs, locations, subject and audit
+ * commands), turning a failed start (database unreachable, data
  * directory in use, store or index built with another HMAC key) into one line on standard error.
  */
 final class ContextStarter {

@@ -11,8 +11,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --data-dir} and {@code --db-url} for the subject and audit commands: where the scans recorded their
- * findings. A picocli mixin; {@link #properties()} turns them into {@code pii.*} settings.
+ * {@code --data-dir} and {@code --db-url} for every command that uses the findings store (scans, runs, locations,
+ * subject and audit commands): where the scans record their findings. A picocli mixin; {@link #properties()} turns
+ * them into {@code pii.*} settings.
  */
 final class DataDirOptions {
 

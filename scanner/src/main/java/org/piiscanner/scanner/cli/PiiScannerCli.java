@@ -33,6 +33,30 @@ public final class PiiScannerCli {
         }
     }
 
+    /**
+     * Creates the subcommands picocli instantiates itself (those named in a {@code subcommands} attribute, such as
+     * {@code scan files}): a command with a {@code (StandardStreams, ApplicationContextLauncher)} or
+     * {@code (StandardStreams)} constructor gets this tree's streams and launcher.
+     */
+    private static CommandLine.IFactory commandFactory(StandardStreams streams, ApplicationContextLauncher spring) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    var c = cls.getDeclaredConstructor(StandardStreams.class, ApplicationContextLauncher.class);
+                    return c.newInstance(streams, spring);
+                } catch (NoSuchMethodException e) {
+                    try {
+                        return cls.getDeclaredConstructor(StandardStreams.class).newInstance(streams);
+                    } catch (NoSuchMethodException e2) {
+                        return defaults.create(cls);
+                    }
+                }
+            }
+        };
+    }
+
     /** The command tree writing to {@code streams}. */
     static CommandLine commandLine(StandardStreams streams, ApplicationContextLauncher spring) {
         Objects.requireNonNull(spring, "spring");
@@ -45,9 +69,11 @@ public final class PiiScannerCli {
                 throw new ConfigurationException(e.getMessage(), e);
             }
         }));
+        CommandLine.IFactory factory = commandFactory(streams, spring);
+        cli.addSubcommand("scan", new CommandLine(new ScanCommand(), factory));
+        cli.addSubcommand("runs", new RunsCommand(streams, spring));
+        cli.addSubcommand("locations", new LocationsCommand(streams, spring));
         cli.addSubcommand("report", new ReportCommand(streams, spring));
-        cli.addSubcommand("scan", new CommandLine(new ScanCommand())
-                .addSubcommand("db", new ScanDbCommand(streams, spring)));
         cli.addSubcommand("columns", new ColumnsCommand(streams, spring));
         cli.addSubcommand("subject", new CommandLine(new SubjectCommand())
                 .addSubcommand("find", new SubjectFindCommand(streams, spring))

@@ -6,9 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code pii-scanner scan db|files}: scans into the findings store. Its subcommands are registered by the CLI. */
+/** {@code pii-scanner scan files|db}: the scans that record into the findings store. */
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Scans a source into the findings store and the index.", ""},
+        subcommands = {ScanFilesCommand.class, ScanDbCommand.class},
+        description = {"Scans sources into the findings store and index of a data directory.", ""},
         footer = {"", "Run 'pii-scanner scan COMMAND --help' for a command's options.",
             "Exit codes: 0 done, 1 error, 2 bad usage."})
 final class ScanCommand implements Callable<Integer> {
@@ -18,6 +19,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command (e.g. 'scan db JDBC_URL')");
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: 'scan files ROOT...' or 'scan db JDBC_URL'");
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hmacKeyFile the key file to read or generate (default {@code <data-dir>/hmac.key})
  * @param db the findings store's database
  * @param index the Lucene index
+ * @param scan the file scan's tuning
  * @param dbScan the database scan
  */
 @ConfigurationProperties(prefix = "pii", ignoreUnknownFields = false)
@@ -27,6 +28,7 @@ public record PiiProperties(
         Path hmacKeyFile,
         @DefaultValue Db db,
         @DefaultValue Index index,
+        @DefaultValue Scan scan,
         @DefaultValue DbScan dbScan) {
 
     /**
@@ -63,6 +65,19 @@ public record PiiProperties(
      */
     public record Index(Path dir, @DefaultValue("true") boolean wordTokens,
             @DefaultValue("10s") Duration commitInterval) {
+    }
+
+    /**
+     * Tuning of the file scan job.
+     *
+     * @param chunkSize files per chunk, i.e. per store transaction and restart point (default 20)
+     */
+    public record Scan(@DefaultValue("20") int chunkSize) {
+        public Scan {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("pii.scan.chunk-size must be at least 1, got " + chunkSize);
+            }
+        }
     }
 
     /**
@@ -110,6 +125,7 @@ public record PiiProperties(
     @Override
     public String toString() {
         return "PiiProperties[dataDir=" + dataDir + ", hmacKey=" + (hmacKey == null ? "unset" : "(set, hidden)")
-                + ", hmacKeyFile=" + hmacKeyFile + ", db=" + db + ", index=" + index + ", dbScan=" + dbScan + "]";
+                + ", hmacKeyFile=" + hmacKeyFile + ", db=" + db + ", index=" + index + ", scan=" + scan
+                + ", dbScan=" + dbScan + "]";
     }
 }

@@ -258,7 +258,7 @@ public final class DetectionService {
      * Adds 1-based line and column numbers and the section (page, sheet, slide) each finding starts in, in one
      * pass over the text.
      */
-    static List<LocatedFinding> locate(String text, List<Finding> findings, List<Section> sections) {
+    public static List<LocatedFinding> locate(String text, List<Finding> findings, List<Section> sections) {
         if (findings.isEmpty()) {
             return List.of();
         }

@@ -59,7 +59,9 @@ final class Labels {
             Map.entry("NESTING_TOO_DEEP", "nested too deeply in archives"),
             Map.entry("ZIP_BOMB", "suspected archive bomb"),
             Map.entry("SELF_CONTAINING_ARCHIVE", "archive that contains itself"),
-            Map.entry("OTHER", "other reason"));
+            Map.entry("OTHER", "other reason"),
+            Map.entry("BINARY", "binary file"),
+            Map.entry("NO_TEXT", "no extractable text (image, audio, video)"));
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK)
             .withZone(ZoneOffset.UTC);

@@ -69,7 +69,8 @@ public final class FindingStore {
     private static final int MAX_DETAIL = 1000;
 
     private static final String LOCATION_STATE_COLUMNS = "id, path_key, outcome, size_bytes, modified_millis, "
-            + "content_hash, config_hash, last_scanned_run, index_state, findings_count";
+            + "content_hash, config_hash, last_scanned_run, index_state, findings_count, skip_reason, skip_detail, "
+            + "skipped_size, skipped_modified_millis";
     private static final String LOCATION_COLUMNS = "id, source_id, path, depth, outcome, skip_reason, skip_detail, "
             + "findings_count, size_bytes, modified_millis, content_hash, config_hash, first_seen_run, "
             + "last_seen_run, last_scanned_run, outcome_run, index_state, updated_at";
@@ -216,6 +217,40 @@ public final class FindingStore {
                 .list();
         return new RunCounts(t[Outcome.SCANNED.ordinal()], t[Outcome.UNCHANGED.ordinal()],
                 t[Outcome.SKIPPED.ordinal()], t[Outcome.DELETED.ordinal()], t[4], t[5]);
+    }
+
+    /**
+     * Locations a run found it could not scan, by skip reason (reason name -> count), most frequent first.
+     */
+    public Map<String, Long> skippedByReason(long runId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT skip_reason, COUNT(*) AS n FROM scan_location WHERE outcome_run = ? AND outcome = 'SKIPPED' "
+                        + "GROUP BY skip_reason ORDER BY n DESC, skip_reason")
+                .param(runId)
+                .query((RowMapper<Void>) (rs, i) -> {
+                    out.put(rs.getString("skip_reason"), rs.getLong("n"));
+                    return null;
+                })
+                .list();
+        return out;
+    }
+
+    /**
+     * Findings held by the locations a run scanned or found unchanged, by primary category (category name ->
+     * count), most frequent first.
+     */
+    public Map<String, Long> findingsByCategory(long runId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT f.category, COUNT(*) AS n FROM finding f JOIN scan_location l ON f.location_id = l.id "
+                        + "WHERE l.outcome_run = ? AND l.outcome <> 'DELETED' GROUP BY f.category "
+                        + "ORDER BY n DESC, f.category")
+                .param(runId)
+                .query((RowMapper<Void>) (rs, i) -> {
+                    out.put(rs.getString("category"), rs.getLong("n"));
+                    return null;
+                })
+                .list();
+        return out;
     }
 
     public Optional<ScanRun> findRun(long runId) {
@@ -395,7 +430,10 @@ public final class FindingStore {
                         LocationPath p = byKey.get(rs.getString("path_key"));
                         result.put(p, new LocationState(rs.getLong("id"), p, Outcome.valueOf(rs.getString("outcome")),
                                 fingerprint(rs), rs.getString("config_hash"), nullableLong(rs, "last_scanned_run"),
-                                IndexState.valueOf(rs.getString("index_state")), rs.getInt("findings_count")));
+                                IndexState.valueOf(rs.getString("index_state")), rs.getInt("findings_count"),
+                                rs.getString("skip_reason") == null ? null
+                                        : SkipReason.valueOf(rs.getString("skip_reason")),
+                                rs.getString("skip_detail"), skippedAs(rs)));
                         return null;
                     })
                     .list();
@@ -446,7 +484,8 @@ public final class FindingStore {
                     .list();
             jdbc.sql("DELETE FROM finding WHERE location_id = ?").param(id).update();
             jdbc.sql("UPDATE scan_location SET size_bytes = ?, modified_millis = ?, content_hash = ?, config_hash = ?, "
-                            + "outcome = ?, skip_reason = NULL, skip_detail = NULL, findings_count = ?, "
+                            + "outcome = ?, skip_reason = NULL, skip_detail = NULL, skipped_size = NULL, "
+                            + "skipped_modified_millis = NULL, findings_count = ?, "
                             + "last_seen_run = ?, last_scanned_run = ?, outcome_run = ?, index_state = ?, "
                             + "updated_at = ? WHERE id = ?")
                     .params(fp.size(), modified(fp), fp.contentHash(), loc.configHash(), Outcome.SCANNED.name(),
@@ -620,7 +659,19 @@ public final class FindingStore {
      * @param detail a short non-sensitive detail (an exception class, a limit); truncated to 1,000 characters
      */
     public long recordSkipped(long runId, long sourceId, LocationPath path, SkipReason reason, String detail) {
+        return recordSkipped(runId, sourceId, path, reason, detail, null);
+    }
+
+    /**
+     * As {@link #recordSkipped(long, long, LocationPath, SkipReason, String)}, also recording the size and
+     * modification time of the content that was skipped ({@code skippedAs}, may be null), so that a later scan
+     * can tell the same content would be skipped again ({@link LocationState#skippedUnchanged}).
+     */
+    public long recordSkipped(long runId, long sourceId, LocationPath path, SkipReason reason, String detail,
+            Fingerprint skippedAs) {
         Objects.requireNonNull(reason, "reason");
+        Long skippedSize = skippedAs == null ? null : skippedAs.size();
+        Long skippedModified = skippedAs == null ? null : modified(skippedAs);
         String cleanDetail = truncate(detail == null ? null : detail.replaceAll("\\p{Cntrl}", " "), MAX_DETAIL);
         return tx.execute(status -> {
             OffsetDateTime now = now();
@@ -629,9 +680,11 @@ public final class FindingStore {
             long id;
             if (existing.isPresent()) {
                 id = existing.get();
-                jdbc.sql("UPDATE scan_location SET outcome = ?, skip_reason = ?, skip_detail = ?, last_seen_run = ?, "
-                                + "outcome_run = ?, updated_at = ? WHERE id = ?")
-                        .params(Outcome.SKIPPED.name(), reason.name(), cleanDetail, runId, runId, now, id).update();
+                jdbc.sql("UPDATE scan_location SET outcome = ?, skip_reason = ?, skip_detail = ?, skipped_size = ?, "
+                                + "skipped_modified_millis = ?, last_seen_run = ?, outcome_run = ?, updated_at = ? "
+                                + "WHERE id = ?")
+                        .params(Outcome.SKIPPED.name(), reason.name(), cleanDetail, skippedSize, skippedModified,
+                                runId, runId, now, id).update();
                 jdbc.sql("UPDATE scan_location SET last_seen_run = ?, updated_at = ? WHERE root_key = ? AND depth > ? "
                                 + "AND path LIKE ? ESCAPE '\\' AND outcome <> 'DELETED'")
                         .params(runId, now, path.rootKey(sourceId), path.depth(), descendantsPattern(path))
@@ -639,11 +692,12 @@ public final class FindingStore {
             } else {
                 KeyHolder key = new GeneratedKeyHolder();
                 jdbc.sql("INSERT INTO scan_location (source_id, path, path_key, root_key, depth, outcome, skip_reason, "
-                                + "skip_detail, findings_count, first_seen_run, last_seen_run, outcome_run, "
-                                + "index_state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
+                                + "skip_detail, skipped_size, skipped_modified_millis, findings_count, first_seen_run, "
+                                + "last_seen_run, outcome_run, index_state, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
                         .params(sourceId, path.display(), path.key(sourceId), path.rootKey(sourceId), path.depth(),
-                                Outcome.SKIPPED.name(), reason.name(), cleanDetail, runId, runId, runId,
-                                IndexState.CURRENT.name(), now)
+                                Outcome.SKIPPED.name(), reason.name(), cleanDetail, skippedSize, skippedModified,
+                                runId, runId, runId, IndexState.CURRENT.name(), now)
                         .update(key, "id");
                 id = generatedId(key);
             }
@@ -667,7 +721,8 @@ public final class FindingStore {
                 jdbc.sql("DELETE FROM finding WHERE location_id IN (:ids)").param("ids", chunk).update();
                 jdbc.sql("UPDATE scan_location SET outcome = 'DELETED', outcome_run = :run, findings_count = 0, "
                                 + "size_bytes = NULL, modified_millis = NULL, content_hash = NULL, config_hash = NULL, "
-                                + "skip_reason = NULL, skip_detail = NULL, index_state = 'PENDING', updated_at = :now "
+                                + "skip_reason = NULL, skip_detail = NULL, skipped_size = NULL, "
+                                + "skipped_modified_millis = NULL, index_state = 'PENDING', updated_at = :now "
                                 + "WHERE id IN (:ids)")
                         .param("run", runId).param("now", now).param("ids", chunk).update();
             }
@@ -929,6 +984,15 @@ public final class FindingStore {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Fingerprint skippedAs(ResultSet rs) throws SQLException {
+        long size = rs.getLong("skipped_size");
+        if (rs.wasNull()) {
+            return null;
+        }
+        long modifiedMillis = rs.getLong("skipped_modified_millis");
+        return Fingerprint.of(size, rs.wasNull() ? Fingerprint.UNKNOWN_TIME : modifiedMillis);
     }
 
     private static Long modified(Fingerprint fp) {

@@ -13,9 +13,24 @@ import java.util.Objects;
  * @param lastScannedRun the run of that scan; null if never scanned
  * @param indexState whether the index document matches the store
  * @param findingsCount findings currently recorded
+ * @param skipReason why it was skipped, when {@code outcome} is {@code SKIPPED}; else null
+ * @param skipDetail the detail of that skip, or null
+ * @param skippedAs the size and modification time of the content that was skipped, when the scan that skipped
+ *     it gave them; else null
  */
 public record LocationState(long locationId, LocationPath path, Outcome outcome, Fingerprint fingerprint,
-        String configHash, Long lastScannedRun, IndexState indexState, int findingsCount) {
+        String configHash, Long lastScannedRun, IndexState indexState, int findingsCount, SkipReason skipReason,
+        String skipDetail, Fingerprint skippedAs) {
+
+    /**
+     * True if the location is {@code SKIPPED} and {@code current} has the size and modification time of the
+     * content that was skipped: reading it again would be skipped again for a reason that depends on the content
+     * alone.
+     */
+    public boolean skippedUnchanged(Fingerprint current) {
+        return outcome == Outcome.SKIPPED && skippedAs != null && current != null
+                && skippedAs.size() == current.size() && skippedAs.modifiedMillis() == current.modifiedMillis();
+    }
 
     /**
      * True if the recorded findings and index document can stand in for a scan under {@code configHash}: the

@@ -15,5 +15,9 @@ public enum SkipReason {
     NESTING_TOO_DEEP,
     ZIP_BOMB,
     SELF_CONTAINING_ARCHIVE,
-    OTHER
+    OTHER,
+    /** Content of no known format that is not text either. */
+    BINARY,
+    /** An image (no OCR), audio or video: parsed, but no text to scan. */
+    NO_TEXT
 }

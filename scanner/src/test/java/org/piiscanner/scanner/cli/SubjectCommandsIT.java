@@ -27,11 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.piiscanner.scanner.PiiScannerApplication;
-import org.piiscanner.scanner.index.IndexSync;
-import org.piiscanner.scanner.protect.Protector;
 import org.piiscanner.scanner.protect.ValueNormalizer;
-import org.piiscanner.scanner.store.FindingStore;
-import org.piiscanner.scanner.subject.JdbcTestRowReader;
 import org.piiscanner.scanner.testing.ScanTestbed;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -43,9 +39,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The DPO's commands end to end, in-process: a data directory filled as the scans fill it (files and rows of one
- * planted person), then {@code subject find}, {@code subject export}, {@code subject verify}, {@code verify-report}
- * and {@code audit verify} as a user runs them, with every logger of ours and of Spring JDBC at TRACE. Afterwards no
+ * The DPO's commands end to end, in-process, over real scans: one person planted in a Word letter, an e-mail inside a
+ * zip (name variant, phone in another format), a CSV export ("SURNAME, Given") and two database tables (e-mail in
+ * upper case, phone in E.164), a namesake with nothing else; {@code scan files} and {@code scan db} fill the data
+ * directory; then {@code subject find}, {@code subject export --with-values} (rows re-read by the database scan's
+ * row reader), erasure in the sources and a rescan, {@code subject verify}, {@code verify-report} and
+ * {@code audit verify} as a user runs them, with every logger of ours and of Spring JDBC at TRACE. Afterwards no
  * planted value (raw, compact or canonical) is in any file of the data directory (store, index, reports, keys,
  * audit anchor), in the logs or in what the commands printed; only the export the DPO asked values for holds them.
  */
@@ -64,9 +63,9 @@ class SubjectCommandsIT {
 
     Path dataDir;
     Path share;
+    Path yml;
     String crmUrl;
     Connection crm;
-    JdbcTestRowReader rowReader;
     final StringBuilder printed = new StringBuilder();
 
     @AfterEach
@@ -76,7 +75,7 @@ class SubjectCommandsIT {
         }
     }
 
-    /** Starts the application as the jar does, with a row reader (the database scan's part) and TRACE logging. */
+    /** Starts the application as the jar does, with TRACE logging. */
     ConfigurableApplicationContext start(Map<String, Object> properties) {
         Map<String, Object> all = new LinkedHashMap<>(properties);
         all.put("logging.level.org.piiscanner", "TRACE");
@@ -86,7 +85,6 @@ class SubjectCommandsIT {
         List<String> args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
         return new SpringApplicationBuilder(PiiScannerApplication.class).web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testRowReader", rowReader))
                 .run(args.toArray(String[]::new));
     }
 
@@ -116,31 +114,39 @@ class SubjectCommandsIT {
         Files.write(share.resolve("mail.zip"), ScanTestbed.zip(Map.of("inbox/reply.eml", ScanTestbed.eml(
                 "Zebedee Quilfeather <" + EMAIL + ">", "hr@example.com", "Re: offer",
                 "Thanks, I accept. Zebedee Quilfeather, +44 20 7946 0018\n"))));
+        Files.writeString(share.resolve("customers.csv"), "id,name,email\n1,\"QUILLFEATHER, Zebedee\"," + EMAIL
+                + "\n2,Peter Jones,peter.jones@example.org\n");
         Files.writeString(share.resolve("namesake.txt"), "Zebedee Quillfeather (no relation) runs the canteen.\n");
-        crmUrl = "jdbc:h2:mem:crm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        crmUrl = "jdbc:h2:mem:crm-" + UUID.randomUUID() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
         crm = DriverManager.getConnection(crmUrl, "sa", "");
         try (Statement s = crm.createStatement()) {
             s.execute("CREATE SCHEMA crm");
             s.execute("CREATE TABLE crm.customers (id INT PRIMARY KEY, name VARCHAR(100), email VARCHAR(100))");
             s.execute("INSERT INTO crm.customers VALUES (42, '" + NAME + "', '" + EMAIL.toUpperCase(Locale.ROOT)
                     + "')");
+            s.execute("INSERT INTO crm.customers VALUES (43, 'Peter Jones', 'peter.jones@example.org')");
+            s.execute("CREATE SCHEMA billing");
+            s.execute("CREATE TABLE billing.invoices (id INT PRIMARY KEY, customer_phone VARCHAR(40), "
+                    + "amount DECIMAL(10, 2))");
+            s.execute("INSERT INTO billing.invoices VALUES (7, '+442079460018', 120.00)");
+            s.execute("INSERT INTO billing.invoices VALUES (8, '+442079460555', 80.00)");
         }
-        rowReader = new JdbcTestRowReader(crmUrl);
-        try (ConfigurableApplicationContext context = start(Map.of("pii.data-dir", dataDir))) {
-            ScanTestbed scans = new ScanTestbed(context.getBean(FindingStore.class), context.getBean(IndexSync.class),
-                    context.getBean(Protector.class), ScanTestbed.engine(dir));
-            scans.scanFiles(share);
-            scans.scanRows(crmUrl, "crm.customers", Map.of("id=42", ScanTestbed.columns("name", NAME, "email",
-                    EMAIL.toUpperCase(Locale.ROOT))), List.of("name"));
-            scans.finish();
-        }
+        yml = Files.writeString(dir.resolve("detectors.yml"), ScanTestbed.DETECTORS_YAML);
+        scan();
+    }
+
+    /** The file share and the database scanned into the data directory, as an admin runs the scans. */
+    void scan() {
+        Run files = cli("scan", "files", share.toString(), "--config", yml.toString(), "--data-dir=" + dataDir);
+        assertThat(files.exit()).as(files.err()).isZero();
+        Run db = cli("scan", "db", crmUrl, "--user", "sa", "--config", yml.toString(), "--data-dir=" + dataDir);
+        assertThat(db.exit()).as(db.err()).isZero();
     }
 
     @Test
     void findExportVerifyAndAuditLikeADpoWithoutLeavingAValueBehind(CapturedOutput output) throws Exception {
         plant();
         String dd = "--data-dir=" + dataDir;
-        Path yml = Files.writeString(dir.resolve("detectors.yml"), ScanTestbed.DETECTORS_YAML);
 
         // find, identifiers on standard input (kept out of the process list and shell history)
         Run find = cliWithStdin("name=" + NAME + "\n# a comment\nemail=" + EMAIL + "\nphone=" + PHONE + "\n",
@@ -150,7 +156,9 @@ class SubjectCommandsIT {
         assertThat(lines).extracting(l -> l.path("location").asString()).containsExactly(
                 share + "/mail.zip!/inbox/reply.eml", // e-mail (From:), phone in another format, name variant: 0.99
                 crmUrl + "!/crm.customers!/id=42", // e-mail + name: 0.95
+                share + "/customers.csv", // e-mail + name written "SURNAME, Given": 0.95
                 share + "/letters/offer.docx", // phone + name: 0.925
+                crmUrl + "!/billing.invoices!/id=7", // phone in E.164 alone: 0.9
                 share + "/namesake.txt"); // name alone: 0.5
         JsonNode row = lines.get(1);
         assertThat(row.path("kind").asString()).isEqualTo("row");
@@ -159,7 +167,7 @@ class SubjectCommandsIT {
         assertThat(row.path("columns").toString()).isEqualTo("[\"name\",\"email\"]");
         assertThat(row.path("matched").toString()).isEqualTo("[\"EMAIL_ADDRESS\",\"PERSON\"]");
         assertThat(row.path("score").asDouble()).isEqualTo(0.95);
-        JsonNode letter = lines.get(2);
+        JsonNode letter = lines.get(3);
         assertThat(letter.path("kind").asString()).isEqualTo("file");
         assertThat(letter.path("matched").toString()).isEqualTo("[\"PHONE_NUMBER\",\"PERSON\"]");
         assertThat(letter.path("where").toString()).contains("\"line\":");
@@ -167,17 +175,17 @@ class SubjectCommandsIT {
         assertThat(lines.getFirst().path("where").toString()).contains("\"section\":\"metadata\"");
         assertThat(lines.getLast().path("matched").toString()).isEqualTo("[\"PERSON\"]");
         assertThat(lines.getLast().path("confidence").asString()).isEqualTo("MEDIUM");
-        assertThat(find.err()).contains("Request 1: 4 locations listed. Audit entry 1:");
+        assertThat(find.err()).contains("Request 1: 6 locations listed. Audit entry 1:");
 
         // the readable table groups by source; --csv writes the results too
         Run table = cli("subject", "find", "--email", EMAIL, "--csv", dir.resolve("results.csv").toString(), dd);
         assertThat(table.exit()).isZero();
-        assertThat(table.out()).contains(crmUrl + "  (database): 1 location", share + "  (files): 1 location",
+        assertThat(table.out()).contains(crmUrl + "  (database): 1 location", share + "  (files): 2 locations",
                 "row crm.customers key id=42 columns email", "EMAIL_ADDRESS (exact value, column email)");
         List<String> csvLines = Files.readAllLines(dir.resolve("results.csv"));
         assertThat(csvLines.getFirst()).isEqualTo(String.join(",", SubjectPrinter.CSV_HEADER));
-        assertThat(csvLines).hasSize(3);
-        assertThat(csvLines.get(2)).startsWith("2,2,row,")
+        assertThat(csvLines).hasSize(4);
+        assertThat(csvLines.get(3)).startsWith("2,3,row,")
                 .contains(",crm.customers,id=42,email,0.9,HIGH,EMAIL_ADDRESS,EMAIL_ADDRESS column email,");
 
         // export without values to standard output; with values to an owner-only file outside the data directory
@@ -194,19 +202,25 @@ class SubjectCommandsIT {
         assertThat(cli("subject", "export", "--request", "1", "--with-values", dd).exit()).isEqualTo(2);
         assertThat(cli("subject", "export", "--request", "1", "--output", copy.toString(), dd).exit()).isEqualTo(1);
 
-        // erasure: the letter deleted, the mail archive emptied, the row deleted; the namesake is excluded
+        // erasure: the letter deleted, the mail archive emptied, the CSV line and both rows deleted, the sources
+        // scanned again; the namesake is excluded
         Files.delete(share.resolve("letters/offer.docx"));
         Files.write(share.resolve("mail.zip"), ScanTestbed.zip(Map.of("inbox/other.txt",
                 "nothing here\n".getBytes(StandardCharsets.UTF_8))));
+        Files.writeString(share.resolve("customers.csv"), "id,name,email\n2,Peter Jones,peter.jones@example.org\n");
         try (Statement s = crm.createStatement()) {
             s.execute("DELETE FROM crm.customers WHERE id = 42");
+            s.execute("DELETE FROM billing.invoices WHERE id = 7");
         }
+        scan();
         Path report = dir.resolve("erasure-1.report");
-        Run verify = cli("subject", "verify", "--request", "1", "--exclude", "4", "--output", report.toString(),
+        Run verify = cli("subject", "verify", "--request", "1", "--exclude", "6", "--output", report.toString(),
                 "--config", yml.toString(), dd);
         assertThat(verify.exit()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("LOCATION_MISSING row crm.customers key id=42 in " + crmUrl, "(row deleted)", "(file deleted)",
-                "(no longer inside mail.zip)", "EXCLUDED", "Verdict: GONE (4 locations: 0 gone, 3 location missing, "
+                "(no longer inside mail.zip)", "EXCLUDED", "GONE             " + share + "/customers.csv  (re-read)",
+                "LOCATION_MISSING row billing.invoices key id=7 in " + crmUrl,
+                "Verdict: GONE (6 locations: 1 gone, 4 location missing, "
                         + "0 still present, 0 unverified, 1 excluded; 0 found only by searching again)");
         assertThat(verify.err()).contains("Signed report: " + report);
 

@@ -163,7 +163,7 @@ class StorageConfigurationIT {
         }
         assertThat(jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE "
                 + "AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"").query(String.class).list())
-                .startsWith("1", "2").contains("2.7", "5"); // V3, V4: the file and database scans' tables
+                .startsWith("1", "2").contains("2.7", "3", "5"); // V3 the file scan's work list, V4: the database scan
 
         JobOperator jobs = context.getBean(JobOperator.class);
         JobExecution execution;

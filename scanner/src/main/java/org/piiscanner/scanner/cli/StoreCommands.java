@@ -1,0 +1,37 @@
+package org.piiscanner.scanner.cli;
+
+import java.util.function.Function;
+import org.piiscanner.scanner.store.FindingStore;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Runs a read-only command against the findings store of a data directory. */
+final class StoreCommands {
+
+    private StoreCommands() {
+    }
+
+    /**
+     * Runs {@code work} with the findings store of a context started for {@code options}; prints a failure in one
+     * line. Returns the work's exit code, 1 if there is no store or it could not be read.
+     */
+    static int withStore(ApplicationContextLauncher spring, DataDirOptions options, StandardStreams streams,
+            Function<FindingStore, Integer> work) {
+        String missing = options.missingStore();
+        if (missing != null) {
+            streams.err().println("pii-scanner: " + Printable.of(missing));
+            return 1;
+        }
+        try (ConfigurableApplicationContext context = ContextStarter.start(spring, options.properties(), streams)) {
+            if (context == null) {
+                return 1;
+            }
+            try {
+                return work.apply(context.getBean(FindingStore.class));
+            } catch (RuntimeException e) {
+                streams.out().flush();
+                streams.err().println("pii-scanner: " + Printable.of(ContextStarter.describe(e)));
+                return 1;
+            }
+        }
+    }
+}
