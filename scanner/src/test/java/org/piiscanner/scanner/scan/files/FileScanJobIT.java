@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.piiscanner.scanner.index.LocationIndex;
@@ -54,6 +55,12 @@ class FileScanJobIT {
     void scansTheSamplesThenFindsThemUnchangedThenFollowsChangesAdditionsAndDeletions() throws IOException {
         Path share = dir.resolve("share");
         FileScanTestbed.copyTree(Path.of("../samples"), share);
+        // the sample database's script is for 'scan db'; the counts below are the documents'
+        try (Stream<Path> db = Files.walk(share.resolve("db"))) {
+            for (Path p : db.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
         try (ConfigurableApplicationContext context = FileScanTestbed.start(dir.resolve("data"))) {
             FileScanLauncher launcher = context.getBean(FileScanLauncher.class);
             FindingStore store = context.getBean(FindingStore.class);
