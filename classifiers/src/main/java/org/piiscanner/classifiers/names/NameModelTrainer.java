@@ -36,7 +36,7 @@ import opennlp.tools.util.ext.ExtensionLoader;
  * folder beside the repository; point {@code -Dner.data} at it with an absolute path otherwise (a relative path is
  * resolved from {@code classifiers/}):
  * <pre>{@code
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; export PATH=$JAVA_HOME/bin:$PATH
+ * export JAVA_HOME=/path/to/jdk-21-or-newer; export PATH=$JAVA_HOME/bin:$PATH
  * mvn -B -pl classifiers -Ptrain-ner verify -Dner.data=/path/to/shared/datasets
  * }</pre>
  * It writes the model to {@code classifiers/src/main/resources/org/piiscanner/classifiers/names/en-ner-pii.bin}

@@ -22,7 +22,7 @@ import org.piiscanner.classifiers.Finding;
  *
  * <p>Run (from the repository root; the dependency plugin writes the test classpath to a file):
  * <pre>{@code
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * export JAVA_HOME=/path/to/jdk-21-or-newer
  * mvn -B -q -pl classifiers -am test-compile
  * mvn -B -q -pl classifiers dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh.cp
  * $JAVA_HOME/bin/java -cp classifiers/target/test-classes:classifiers/target/classes:$(cat classifiers/target/jmh.cp) \

@@ -22,7 +22,7 @@ import org.piiscanner.classifiers.detectors.SpecialCategoryLexicon;
  * detector's marginal cost in a real run).
  *
  * <pre>{@code
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * export JAVA_HOME=/path/to/jdk-21-or-newer
  * mvn -B -q -pl classifiers test-compile dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=target/test-classpath.txt
  * $JAVA_HOME/bin/java -cp classifiers/target/classes:classifiers/target/test-classes:$(cat classifiers/target/test-classpath.txt) \

@@ -31,7 +31,7 @@ import org.piiscanner.classifiers.config.DetectorSettings;
  *
  * <p>Run it with the {@code bench} profile (the profile compiles test sources and skips the tests):
  * <pre>{@code
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   # any JDK >= 21
+ * export JAVA_HOME=/path/to/jdk-21-or-newer
  * mvn -B -q -pl classifiers -Pbench verify -Dbench.args="--mb 40 --runs 5 --doc-kb 64"
  * }</pre>
  * Options: {@code --mb N} corpus size (default 40), {@code --runs R} measured runs (default 5), {@code --doc-kb K}

@@ -19,7 +19,7 @@ import opennlp.tools.util.Span;
  * text pipeline (sentences, tokens, tagging, rules) in MB/s on one thread.
  *
  * <pre>{@code
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * export JAVA_HOME=/path/to/jdk-21-or-newer
  * mvn -B -q -pl classifiers -Peval-ner verify -Dner.data=../shared/datasets
  * }</pre>
  * Options: {@code --data DIR} (required), {@code --model FILE} (default: the bundled model),

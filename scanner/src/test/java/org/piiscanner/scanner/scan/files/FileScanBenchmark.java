@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * mvn -B -q -pl scanner -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt \
  *     -Dmdep.includeScope=test
  * java -Xmx1g -cp scanner/target/test-classes:scanner/target/classes:$(cat scanner/target/test-cp.txt) \
- *     org.piiscanner.scanner.scan.files.FileScanBenchmark /work/shared/datasets/tika_test_documents/files 3 1
+ *     org.piiscanner.scanner.scan.files.FileScanBenchmark ../shared/datasets/tika_test_documents/files 3 1
  * </pre>
  */
 public final class FileScanBenchmark {
