@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.piiscanner.scanner.scan.db.ColumnVerdictRow;
 import org.piiscanner.scanner.scan.db.DbScanner;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,22 +54,8 @@ final class ColumnsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--run': must be a run id "
                     + "(1 or more), got " + run);
         }
-        String missing = store.missingStore();
-        if (missing != null) {
-            streams.err().println("pii-scanner: " + missing);
-            return 1;
-        }
-        try (ConfigurableApplicationContext context = ContextStarter.start(spring, store.properties(), streams)) {
-            if (context == null) {
-                return 1;
-            }
-            List<ColumnVerdictRow> verdicts;
-            try {
-                verdicts = context.getBean(DbScanner.class).verdicts(run);
-            } catch (RuntimeException e) {
-                streams.err().println("pii-scanner: " + Printable.of(ContextStarter.describe(e)));
-                return 1;
-            }
+        return StoreCommands.withContext(spring, store, streams, context -> {
+            List<ColumnVerdictRow> verdicts = context.getBean(DbScanner.class).verdicts(run);
             if (verdicts.isEmpty()) {
                 streams.err().println("pii-scanner: " + (run == null ? "no database scan in the findings store"
                         : "run " + run + " has no column verdicts (is it a database scan?)"));
@@ -86,7 +71,7 @@ final class ColumnsCommand implements Callable<Integer> {
             streams.err().println(String.format(Locale.ROOT, "Run %d: %d column%s, %d with personal data.",
                     verdicts.getFirst().runId(), verdicts.size(), verdicts.size() == 1 ? "" : "s", personal));
             return 0;
-        }
+        });
     }
 
     private void table(List<ColumnVerdictRow> verdicts) {
