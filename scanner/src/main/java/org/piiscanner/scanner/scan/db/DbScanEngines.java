@@ -7,7 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.piiscanner.classifiers.ColumnValueDetector;
+import org.piiscanner.classifiers.DetectionContext;
 import org.piiscanner.classifiers.DetectionEngine;
 import org.piiscanner.classifiers.config.ConfigurationException;
 import org.piiscanner.classifiers.config.DetectionSettings;
@@ -20,10 +23,14 @@ import org.piiscanner.scanner.config.DetectorConfigLoader;
  */
 final class DbScanEngines {
 
-    private record Built(DetectionEngine engine, String hash) {
+    private record Built(DetectionEngine engine, String hash, DetectionSettings settings) {
     }
 
     private final Map<String, Built> built = new ConcurrentHashMap<>();
+    private final Map<String, DetectionEngine> typed = new ConcurrentHashMap<>();
+
+    /** The types the name model reports: a column holding one of them needs the name detector. */
+    static final Set<String> NAME_TYPES = Set.of("PERSON", "LOCATION", "ORGANIZATION");
 
     /**
      * The engine of {@code config} (null: the defaults).
@@ -32,6 +39,38 @@ final class DbScanEngines {
      */
     DetectionEngine engine(Path config) {
         return get(config).engine();
+    }
+
+    /**
+     * How the values of a column read in full are detected, from its verdict: a name column's name-shaped values
+     * are names, a typed column's values are tried against its own types first, free text and anything else runs
+     * the full engine (see {@link ColumnValueDetector}).
+     *
+     * @param verdict {@code PERSONAL}, {@code FREE_TEXT} or {@code NONE}
+     * @param types the verdict's entity type names, most confident first
+     */
+    ColumnValueDetector columnDetector(Path config, String column, String verdict, List<String> types) {
+        DetectionEngine full = engine(config);
+        DetectionContext context = DetectionContext.forField(column);
+        if (!"PERSONAL".equals(verdict) || types.isEmpty()) {
+            return ColumnValueDetector.fullText(full, context);
+        }
+        List<String> structured = types.stream().filter(t -> !NAME_TYPES.contains(t)).sorted().toList();
+        DetectionEngine restricted = structured.isEmpty() ? null : typedEngine(config, structured);
+        if (types.getFirst().equals("PERSON")) {
+            return ColumnValueDetector.nameColumn(full, restricted, context);
+        }
+        if (restricted == null || structured.size() < types.size()) {
+            return ColumnValueDetector.fullText(full, context); // locations and organisations need the name model
+        }
+        return ColumnValueDetector.typedColumn(full, restricted, context);
+    }
+
+    private DetectionEngine typedEngine(Path config, List<String> types) {
+        String key = (config == null ? "" : config.toAbsolutePath().normalize().toString()) + "\n" + types;
+        DetectionSettings settings = get(config).settings();
+        return typed.computeIfAbsent(key, k -> DetectionEngine.builder().settings(settings).onlyTypes(types)
+                .build());
     }
 
     /** The configuration hash of a table's rows: the detector configuration and the columns read in full. */
@@ -51,7 +90,7 @@ final class DbScanEngines {
                 DetectionSettings settings = config == null ? DetectionSettings.defaults()
                         : DetectorConfigLoader.load(config);
                 return new Built(DetectionEngine.builder().settings(settings).build(),
-                        sha256(settings.toString()));
+                        sha256(settings.toString()), settings);
             } catch (ConfigFileException | ConfigurationException e) {
                 throw new IllegalArgumentException((config != null && !e.getMessage().contains(config.toString())
                         ? config + ": " : "") + e.getMessage(), e);

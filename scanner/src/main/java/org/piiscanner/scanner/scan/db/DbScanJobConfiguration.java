@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.piiscanner.classifiers.ColumnValueDetector;
 import org.piiscanner.scanner.config.PiiProperties;
 import org.piiscanner.scanner.index.IndexSync;
 import org.piiscanner.scanner.protect.KeyedHasher;
@@ -183,13 +184,20 @@ public class DbScanJobConfiguration {
             @Value("#{stepExecutionContext['tableId']}") Long tableId) {
         DbScanRequest request = request(parameters);
         TablePlan plan = dbStore.table(tableId).orElseThrow();
-        List<String> pair = dbStore.verdicts((Long) parameters.get("runId"), (Long) parameters.get("sourceId"))
-                .stream().filter(v -> v.display().equals(plan.display()) && plan.scanColumns().contains(v.column())
-                        && v.types().contains("UK_SORT_CODE_ACCOUNT"))
+        List<ColumnVerdictRow> verdicts = dbStore.verdicts((Long) parameters.get("runId"),
+                (Long) parameters.get("sourceId")).stream()
+                .filter(v -> v.display().equals(plan.display()) && plan.scanColumns().contains(v.column()))
+                .toList();
+        List<String> pair = verdicts.stream().filter(v -> v.types().contains("UK_SORT_CODE_ACCOUNT"))
                 .map(ColumnVerdictRow::column)
                 .sorted(java.util.Comparator.comparing((String c) -> !VerdictRules.words(c).contains("sort")))
                 .toList();
-        return new RowDetector(engines.engine(request.detectorConfig()), protector, hasher,
+        Map<String, ColumnValueDetector> columns = new LinkedHashMap<>();
+        for (ColumnVerdictRow v : verdicts) {
+            columns.put(v.column(), engines.columnDetector(request.detectorConfig(), v.column(), v.verdict(),
+                    v.types()));
+        }
+        return new RowDetector(engines.engine(request.detectorConfig()), columns, protector, hasher,
                 engines.configHash(request.detectorConfig(), plan.scanColumns()), properties.index().wordTokens(),
                 pair.size() == 2 ? pair : List.of());
     }

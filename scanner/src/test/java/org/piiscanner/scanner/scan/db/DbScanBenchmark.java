@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.piiscanner.classifiers.ColumnValueDetector;
 import org.piiscanner.classifiers.DetectionEngine;
 import org.piiscanner.scanner.PiiScannerApplication;
 import org.piiscanner.scanner.protect.KeyedHasher;
@@ -55,11 +56,22 @@ class DbScanBenchmark {
 
     static final List<String> SCANNED = List.of("full_name", "email", "phone", "postcode", "notes");
 
+    /** The verdicts (all PERSONAL) the reader phase detects with: those the whole scan draws (it checks). */
+    static final Map<String, List<String>> VERDICTS = Map.of("full_name", List.of("PERSON"), "email",
+            List.of("EMAIL_ADDRESS"), "phone", List.of("PHONE_NUMBER"), "postcode", List.of("UK_POSTCODE"), "notes",
+            List.of("PHONE_NUMBER", "PERSON"));
+
     @Test
     void measure() throws Exception {
-        quality();
+        if (PHASES.contains("quality")) {
+            quality();
+        }
         throughput();
     }
+
+    /** The phases to run: {@code -Ddbscan.bench.phases=quality,reader,whole} (the default: all three). */
+    static final List<String> PHASES = List.of(System.getProperty("dbscan.bench.phases", "quality,reader,whole")
+            .split(","));
 
     // ------------------------------------------------------------------------------------------------ quality
 
@@ -134,18 +146,52 @@ class DbScanBenchmark {
             s.execute("CREATE TABLE bench_customers (id BIGINT PRIMARY KEY, full_name VARCHAR(100), "
                     + "email VARCHAR(200), phone VARCHAR(30), postcode VARCHAR(10), notes TEXT, status VARCHAR(20), "
                     + "amount NUMERIC(10,2))");
-            s.execute("INSERT INTO bench_customers SELECT i, 'Customer ' || i, 'customer' || i || '@example.com', "
-                    + "'07400 ' || lpad((100000 + i % 900000)::text, 6, '0'), "
+            // generated names: 40 given names x 50 surnames, so names repeat as in a real customer table
+            s.execute("INSERT INTO bench_customers SELECT i, g || ' ' || f, lower(g) || '.' || lower(f) || i "
+                    + "|| '@example.com', '07400 ' || lpad((100000 + i % 900000)::text, 6, '0'), "
                     + "(ARRAY['SW1A 1AA','M1 1AE','EC1A 1BB','B33 8TH','CR2 6XH'])[1 + i % 5], "
-                    + "CASE WHEN i % 10 = 0 THEN 'Customer called about order ' || i || ', call back on 07400 "
+                    + "CASE WHEN i % 10 = 0 THEN 'Spoke to ' || g || ' about order ' || i || ', call back on 07400 "
                     + "123456 after five please.' END, "
                     + "(ARRAY['NEW','PAID','SHIPPED'])[1 + i % 3], (i % 1000) / 10.0 "
-                    + "FROM generate_series(1, " + rows + ") AS i");
+                    + "FROM (SELECT i, (" + sqlArray(GIVEN) + ")[1 + i % " + GIVEN.size() + "] AS g, ("
+                    + sqlArray(FAMILY) + ")[1 + (i / " + GIVEN.size() + ") % " + FAMILY.size() + "] AS f "
+                    + "FROM generate_series(1, " + rows + ") AS i) AS n");
             s.execute("ANALYZE bench_customers");
         }
         List<Double> plain = new ArrayList<>();
         List<Double> detected = new ArrayList<>();
         List<Double> whole = new ArrayList<>();
+        if (PHASES.contains("reader")) {
+            readerAndDetector(db, props, rows, runs, plain, detected);
+            System.out.printf(Locale.ROOT, "plain read %s, reader + detector %s rows/s%n", plain, detected);
+        }
+        for (int r = 0; PHASES.contains("whole") && r < runs; r++) {
+            Path data = dir.resolve("scan-" + r);
+            Files.createDirectories(data);
+            try (ConfigurableApplicationContext context = start(data)) {
+                DbScanner scanner = context.getBean(DbScanner.class);
+                whole.add(rows / seconds(() -> {
+                    DbScanSummary s = scanner.scan(new DbScanRequest(new DbScanRequest.DbSourceSpec(db.url(),
+                            db.user(), null, null), List.of(), List.of(), 1000, 42, false, null), DbScanProgress.NONE);
+                    check(s.counts().scanned(), rows);
+                }));
+                for (ColumnVerdictRow v : scanner.verdicts(null)) {
+                    if (VERDICTS.containsKey(v.column()) && (!VERDICTS.get(v.column()).equals(v.types())
+                            || !v.verdict().equals("PERSONAL"))) {
+                        throw new IllegalStateException("the scan's verdict on " + v.column() + " is " + v.verdict() + " " + v.types()
+                                + ", the reader phase assumes " + VERDICTS.get(v.column()));
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d rows, %d runs: plain JDBC keyset read %s rows/s (median %.0f); reader + "
+                        + "detector %s rows/s (median %.0f, %.2fx the plain read); whole scan db into H2 %s rows/s "
+                        + "(median %.0f, %.2fx)%n", rows, runs, plain, median(plain), detected, median(detected),
+                median(detected) / median(plain), whole, median(whole), median(whole) / median(plain));
+    }
+
+    void readerAndDetector(TestPostgres.Database db, Properties props, int rows, int runs, List<Double> plain,
+            List<Double> detected) throws Exception {
         try (ConfigurableApplicationContext context = start(dir.resolve("reader"))) {
             DbScanEngines engines = context.getBean(DbScanEngines.class);
             DetectionEngine engine = engines.engine(null);
@@ -159,7 +205,11 @@ class DbScanBenchmark {
                 detected.add(rows / seconds(() -> {
                     TableRowReader reader = new TableRowReader(new DbSource(db.url(), db.user(), null, null),
                             name -> null, plan, store, 1, null, null, 500, hasher);
-                    RowDetector detector = new RowDetector(engine, protector, hasher, "bench", true);
+                    Map<String, ColumnValueDetector> columns = new java.util.LinkedHashMap<>();
+                    VERDICTS.forEach((column, types) -> columns.put(column, engines.columnDetector(null, column,
+                            "PERSONAL", types)));
+                    RowDetector detector = new RowDetector(engine, columns, protector, hasher, "bench", true,
+                            List.of());
                     reader.open(new ExecutionContext());
                     long n = 0;
                     for (RowItem item = reader.read(); item != null; item = reader.read()) {
@@ -171,22 +221,21 @@ class DbScanBenchmark {
                 }));
             }
         }
-        for (int r = 0; r < runs; r++) {
-            Path data = dir.resolve("scan-" + r);
-            Files.createDirectories(data);
-            try (ConfigurableApplicationContext context = start(data)) {
-                DbScanner scanner = context.getBean(DbScanner.class);
-                whole.add(rows / seconds(() -> {
-                    DbScanSummary s = scanner.scan(new DbScanRequest(new DbScanRequest.DbSourceSpec(db.url(),
-                            db.user(), null, null), List.of(), List.of(), 1000, 42, false, null), DbScanProgress.NONE);
-                    check(s.counts().scanned(), rows);
-                }));
-            }
-        }
-        System.out.printf(Locale.ROOT, "%d rows, %d runs: plain JDBC keyset read %s rows/s (median %.0f); reader + "
-                        + "detector %s rows/s (median %.0f, %.2fx the plain read); whole scan db into H2 %s rows/s "
-                        + "(median %.0f, %.2fx)%n", rows, runs, plain, median(plain), detected, median(detected),
-                median(detected) / median(plain), whole, median(whole), median(whole) / median(plain));
+    }
+
+    static final List<String> GIVEN = List.of("Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Noah",
+            "Mia", "Jack", "Ivy", "Leo", "Lily", "Arthur", "Freya", "Muhammad", "Florence", "Oscar", "Grace",
+            "Charlie", "Sophia", "Henry", "Rosie", "Theo", "Ella", "Alfie", "Evie", "Archie", "Poppy", "Thomas",
+            "Willow", "Joshua", "Emily", "James", "Ruby", "William", "Daisy", "Samuel", "Layla", "Finley", "Zara");
+    static final List<String> FAMILY = List.of("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson",
+            "Johnson", "Davies", "Patel", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts",
+            "Green", "Hall", "Thomas", "Clarke", "Jackson", "Wood", "Harris", "Edwards", "Turner", "Martin",
+            "Cooper", "Hill", "Ward", "Hughes", "Moore", "Clark", "King", "Harrison", "Lewis", "Baker", "Lee",
+            "Allen", "Morris", "Khan", "Scott", "Watson", "Davis", "Parker", "James", "Bennett", "Young", "Phillips",
+            "Richardson", "Mitchell");
+
+    static String sqlArray(List<String> xs) {
+        return "ARRAY[" + String.join(",", xs.stream().map(x -> "'" + x + "'").toList()) + "]";
     }
 
     static void plainRead(TestPostgres.Database db, Properties props, int rows) throws Exception {
@@ -242,6 +291,9 @@ class DbScanBenchmark {
     }
 
     static double median(List<Double> xs) {
+        if (xs.isEmpty()) {
+            return Double.NaN;
+        }
         List<Double> s = new ArrayList<>(xs);
         s.sort(null);
         return s.get(s.size() / 2);
