@@ -2,6 +2,8 @@ package org.piiscanner.scanner.protect;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.piiscanner.classifiers.ContextEffect;
 import org.piiscanner.classifiers.Explanation;
 
@@ -11,10 +13,28 @@ import org.piiscanner.classifiers.Explanation;
  */
 final class ExplanationJson {
 
+    /** Explanations repeat (one per pattern, score and note): their JSON is remembered, up to this many. */
+    static final int REMEMBERED = 4096;
+
+    private static final Map<Explanation, String> RECENT = new ConcurrentHashMap<>();
+
     private ExplanationJson() {
     }
 
     static String of(Explanation e) {
+        String known = RECENT.get(e);
+        if (known != null) {
+            return known;
+        }
+        if (RECENT.size() >= REMEMBERED) {
+            RECENT.clear();
+        }
+        String json = write(e);
+        RECENT.put(e, json);
+        return json;
+    }
+
+    private static String write(Explanation e) {
         StringBuilder sb = new StringBuilder(160);
         sb.append("{\"detector\":");
         string(sb, e.detector());

@@ -169,6 +169,10 @@ public final class ValueNormalizer {
     }
 
     private static String phone(String s) {
+        String fast = ukNumber(s);
+        if (fast != null) {
+            return fast;
+        }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
             Phonenumber.PhoneNumber number = util.parse(s, PHONE_REGION);
@@ -177,6 +181,46 @@ public final class ValueNormalizer {
         } catch (NumberParseException e) {
             return digits(s);
         }
+    }
+
+    /**
+     * The E.164 form of the two commonest shapes of UK number, without libphonenumber (its parse costs several
+     * microseconds, most of a database row's hashing): a national number {@code 0} + ten digits not starting with
+     * 0, or {@code +44} + those ten digits, grouped by spaces, hyphens or full stops only. Anything else (brackets,
+     * {@code (0)}, an extension, another country, fewer digits) returns null and goes through libphonenumber, which
+     * gives the same answer for these two shapes (a test compares them).
+     */
+    static String ukNumber(String s) {
+        char[] d = new char[12];
+        int n = 0;
+        boolean plus = false;
+        int i = 0;
+        int len = s.length();
+        while (i < len && s.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < len && s.charAt(i) == '+') {
+            plus = true;
+            i++;
+        }
+        for (; i < len; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (n == d.length) {
+                    return null;
+                }
+                d[n++] = c;
+            } else if (c != ' ' && c != '-' && c != '.') {
+                return null;
+            }
+        }
+        if (plus && n == 12 && d[0] == '4' && d[1] == '4' && d[2] != '0') {
+            return "+" + new String(d, 0, 12);
+        }
+        if (!plus && n == 11 && d[0] == '0' && d[1] != '0') {
+            return "+44" + new String(d, 1, 10);
+        }
+        return null;
     }
 
     private static String iban(String s) {

@@ -157,4 +157,41 @@ class ValueNormalizerTest {
         assertThat(NORMALIZER.normalize("DATE_OF_BIRTH", "01/02/26")).isEqualTo("2026-02-01");
         assertThat(NORMALIZER.normalize("DATE_OF_BIRTH", "01/02/27")).isEqualTo("1927-02-01");
     }
+
+    @Test
+    void theUkNumberShortcutGivesLibphonenumbersAnswer() throws Exception {
+        com.google.i18n.phonenumbers.PhoneNumberUtil util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        java.util.Random random = new java.util.Random(42);
+        String[] separators = {"", " ", "-", ".", "  "};
+        int shortcut = 0;
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder national = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+            for (int i = 0; i < 9; i++) {
+                national.append((char) ('0' + random.nextInt(10)));
+            }
+            String digits = (k % 2 == 0 ? "0" : "+44") + national;
+            StringBuilder s = new StringBuilder(k % 7 == 0 ? " " : "");
+            for (int i = 0; i < digits.length(); i++) {
+                s.append(digits.charAt(i));
+                if (i > 0 && i < digits.length() - 1 && random.nextInt(4) == 0) {
+                    s.append(separators[random.nextInt(separators.length)]);
+                }
+            }
+            String value = s.toString();
+            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = util.parse(value,
+                    ValueNormalizer.PHONE_REGION);
+            assertThat(util.isPossibleNumber(parsed)).as(value).isTrue();
+            assertThat(ValueNormalizer.ukNumber(value)).as(value)
+                    .isEqualTo(util.format(parsed, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164))
+                    .isEqualTo("+44" + national);
+            shortcut++;
+        }
+        assertThat(shortcut).isEqualTo(20_000);
+        for (String other : List.of("+44 (0)20 7946 0018", "020 7946 0018 ext 12", "0044 20 7946 0018",
+                "+1 212 555 0100", "(020) 7946 0018", "020 7946 001", "+44 020 7946 0018", "00 7946 0018 1",
+                "020/7946/0018", "\u0660\u0662\u0660 7946 0018")) {
+            assertThat(ValueNormalizer.ukNumber(other)).as(other).isNull();
+        }
+        assertThat(NORMALIZER.normalize("PHONE_NUMBER", "+44 (0)20 7946 0018")).isEqualTo("+442079460018");
+    }
 }
