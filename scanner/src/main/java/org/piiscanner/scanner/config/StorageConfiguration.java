@@ -67,6 +67,13 @@ public class StorageConfiguration {
             if (password != null) {
                 config.setPassword(password);
             }
+            if (url.startsWith("jdbc:postgresql:")) {
+                // Plan each lookup with its keys: after five runs of a statement the driver switches to a
+                // server-side prepared statement, whose generic plan for "path_key IN (...)" is a sequential scan
+                // while the table's statistics are stale (a store filling fast, autovacuum off or behind), so a
+                // large database scan read its whole location table once per chunk.
+                config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
+            }
             LOG.debug("findings store: {}", JdbcUrls.withoutCredentials(url));
         }
         return new HikariDataSource(config);

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,8 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -65,7 +68,12 @@ public final class FindingStore {
     static final String KEY_ID = "hmac_key_id";
     /** How many run snapshots ({@link RunSnapshot}) of each source are kept. */
     public static final int SNAPSHOTS_KEPT = 2;
-    private static final int IN_LIST = 500;
+    /**
+     * Keys per {@code IN (...)} list. PostgreSQL plans a list of 500 keys against a table of 100,000 locations as a
+     * sequential scan (cheaper on paper than 500 index probes), so each chunk of a database scan read the whole
+     * table; at 100 it probes the unique index.
+     */
+    private static final int IN_LIST = 100;
     private static final int MAX_DETAIL = 1000;
 
     private static final String LOCATION_STATE_COLUMNS = "id, path_key, outcome, size_bytes, modified_millis, "
@@ -452,111 +460,202 @@ public final class FindingStore {
         return recordScanned(runId, sourceId, List.of(location)).getFirst();
     }
 
-    /** {@link #recordScanned(long, long, ScannedLocation)} for several locations in one transaction. */
+    /**
+     * {@link #recordScanned(long, long, ScannedLocation)} for several locations in one transaction, with a few
+     * statements per batch rather than per location: one lookup of the paths, one batch insert of the new
+     * locations, one lookup of their ids and one batch insert of every finding (a database scan records thousands of
+     * rows a second, and a PostgreSQL store pays a round trip per statement).
+     */
     public List<Long> recordScanned(long runId, long sourceId, List<ScannedLocation> locations) {
         return tx.execute(status -> {
-            List<Long> ids = new ArrayList<>(locations.size());
-            for (ScannedLocation location : locations) {
-                ids.add(writeScanned(runId, sourceId, location));
+            Map<String, Long> ids = new HashMap<>();
+            List<String> keys = new ArrayList<>(locations.size());
+            for (ScannedLocation loc : locations) {
+                keys.add(loc.path().key(sourceId));
             }
-            return ids;
+            for (List<String> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(keys)))) {
+                jdbc.sql("SELECT id, path_key FROM scan_location WHERE path_key IN (:keys) FOR UPDATE")
+                        .param("keys", chunk)
+                        .query((RowMapper<Void>) (rs, i) -> {
+                            ids.put(rs.getString("path_key"), rs.getLong("id"));
+                            return null;
+                        })
+                        .list();
+            }
+            List<FindingRows> rows = new ArrayList<>();
+            List<ScannedLocation> fresh = new ArrayList<>();
+            List<String> freshKeys = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < locations.size(); i++) {
+                ScannedLocation loc = locations.get(i);
+                Long id = ids.get(keys.get(i));
+                if (id != null) {
+                    rows.add(new FindingRows(id, loc.findings(), rewriteScanned(runId, id, loc)));
+                } else if (seen.add(keys.get(i))) {
+                    fresh.add(loc);
+                    freshKeys.add(keys.get(i));
+                }
+            }
+            if (!fresh.isEmpty()) {
+                insertLocations(runId, sourceId, fresh);
+                for (List<String> chunk : chunks(freshKeys)) {
+                    jdbc.sql("SELECT id, path_key FROM scan_location WHERE path_key IN (:keys)")
+                            .param("keys", chunk)
+                            .query((RowMapper<Void>) (rs, i) -> {
+                                ids.put(rs.getString("path_key"), rs.getLong("id"));
+                                return null;
+                            })
+                            .list();
+                }
+                for (int i = 0; i < fresh.size(); i++) {
+                    rows.add(new FindingRows(ids.get(freshKeys.get(i)), fresh.get(i).findings(), Map.of()));
+                }
+            }
+            insertFindings(runId, rows);
+            List<Long> result = new ArrayList<>(locations.size());
+            for (String key : keys) {
+                result.add(ids.get(key));
+            }
+            return result;
         });
     }
 
-    private long writeScanned(long runId, long sourceId, ScannedLocation loc) {
-        LocationPath path = loc.path();
-        Fingerprint fp = loc.fingerprint();
-        OffsetDateTime now = now();
-        Optional<Long> existing = jdbc.sql("SELECT id FROM scan_location WHERE path_key = ? FOR UPDATE")
-                .param(path.key(sourceId)).query(Long.class).optional();
-        Map<String, Long> firstSeen = new HashMap<>();
-        long id;
-        if (existing.isPresent()) {
-            id = existing.get();
-            jdbc.sql("SELECT entity_type, value_hash, MIN(first_seen_run) AS first_run FROM finding "
-                            + "WHERE location_id = ? GROUP BY entity_type, value_hash")
-                    .param(id)
-                    .query((RowMapper<Void>) (rs, i) -> {
-                        firstSeen.put(rs.getString("entity_type") + "\0" + rs.getString("value_hash"),
-                                rs.getLong("first_run"));
-                        return null;
-                    })
-                    .list();
-            jdbc.sql("DELETE FROM finding WHERE location_id = ?").param(id).update();
-            jdbc.sql("UPDATE scan_location SET size_bytes = ?, modified_millis = ?, content_hash = ?, config_hash = ?, "
-                            + "outcome = ?, skip_reason = NULL, skip_detail = NULL, skipped_size = NULL, "
-                            + "skipped_modified_millis = NULL, findings_count = ?, "
-                            + "last_seen_run = ?, last_scanned_run = ?, outcome_run = ?, index_state = ?, "
-                            + "updated_at = ? WHERE id = ?")
-                    .params(fp.size(), modified(fp), fp.contentHash(), loc.configHash(), Outcome.SCANNED.name(),
-                            loc.findings().size(), runId, runId, runId, IndexState.PENDING.name(), now, id)
-                    .update();
-        } else {
-            KeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO scan_location (source_id, path, path_key, root_key, depth, size_bytes, "
-                            + "modified_millis, content_hash, config_hash, outcome, findings_count, first_seen_run, "
-                            + "last_seen_run, last_scanned_run, outcome_run, index_state, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(sourceId, path.display(), path.key(sourceId), path.rootKey(sourceId), path.depth(),
-                            fp.size(), modified(fp), fp.contentHash(), loc.configHash(), Outcome.SCANNED.name(),
-                            loc.findings().size(), runId, runId, runId, runId, IndexState.PENDING.name(), now)
-                    .update(key, "id");
-            id = generatedId(key);
-        }
-        insertFindings(id, runId, loc.findings(), firstSeen);
-        return id;
+    /** The findings of one location to insert, with the first-seen runs of its earlier findings. */
+    private record FindingRows(long locationId, List<ProtectedFinding> findings, Map<String, Long> firstSeen) {
     }
 
-    private void insertFindings(long locationId, long runId, List<ProtectedFinding> findings,
-            Map<String, Long> firstSeen) {
-        if (findings.isEmpty()) {
-            return;
-        }
-        List<ProtectedFinding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparingInt(ProtectedFinding::start).thenComparingInt(ProtectedFinding::end)
-                .thenComparing(ProtectedFinding::entityType));
-        template.batchUpdate("INSERT INTO finding (location_id, ordinal, entity_type, category, secondary_categories, "
-                        + "special_categories, start_offset, end_offset, section_label, page_no, line_no, column_no, "
-                        + "score, detector, pattern, validation, explanation, masked_preview, value_hash, name_terms, "
-                        + "test_value, first_seen_run, last_seen_run) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /**
+     * Updates an existing location as scanned by {@code runId} and deletes its findings; returns the first-seen
+     * runs of the deleted findings by type and value hash.
+     */
+    private Map<String, Long> rewriteScanned(long runId, long id, ScannedLocation loc) {
+        Fingerprint fp = loc.fingerprint();
+        Map<String, Long> firstSeen = new HashMap<>();
+        jdbc.sql("SELECT entity_type, value_hash, MIN(first_seen_run) AS first_run FROM finding "
+                        + "WHERE location_id = ? GROUP BY entity_type, value_hash")
+                .param(id)
+                .query((RowMapper<Void>) (rs, i) -> {
+                    firstSeen.put(rs.getString("entity_type") + "\0" + rs.getString("value_hash"),
+                            rs.getLong("first_run"));
+                    return null;
+                })
+                .list();
+        jdbc.sql("DELETE FROM finding WHERE location_id = ?").param(id).update();
+        jdbc.sql("UPDATE scan_location SET size_bytes = ?, modified_millis = ?, content_hash = ?, config_hash = ?, "
+                        + "outcome = ?, skip_reason = NULL, skip_detail = NULL, skipped_size = NULL, "
+                        + "skipped_modified_millis = NULL, findings_count = ?, "
+                        + "last_seen_run = ?, last_scanned_run = ?, outcome_run = ?, index_state = ?, "
+                        + "updated_at = ? WHERE id = ?")
+                .params(fp.size(), modified(fp), fp.contentHash(), loc.configHash(), Outcome.SCANNED.name(),
+                        loc.findings().size(), runId, runId, runId, IndexState.PENDING.name(), now(), id)
+                .update();
+        return firstSeen;
+    }
+
+    private void insertLocations(long runId, long sourceId, List<ScannedLocation> fresh) {
+        OffsetDateTime now = now();
+        template.batchUpdate("INSERT INTO scan_location (source_id, path, path_key, root_key, depth, size_bytes, "
+                        + "modified_millis, content_hash, config_hash, outcome, findings_count, first_seen_run, "
+                        + "last_seen_run, last_scanned_run, outcome_run, index_state, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        ProtectedFinding f = sorted.get(i);
-                        FindingPosition pos = f.position();
+                        ScannedLocation loc = fresh.get(i);
+                        LocationPath path = loc.path();
+                        Fingerprint fp = loc.fingerprint();
                         int c = 1;
-                        ps.setLong(c++, locationId);
-                        ps.setInt(c++, i);
-                        ps.setString(c++, f.entityType());
-                        ps.setString(c++, f.category().name());
-                        ps.setString(c++, names(f.secondaryCategories()));
-                        ps.setString(c++, names(f.specialCategories()));
-                        ps.setInt(c++, f.start());
-                        ps.setInt(c++, f.end());
-                        ps.setString(c++, truncate(pos.section(), 512));
-                        setPositive(ps, c++, pos.page());
-                        setPositive(ps, c++, pos.line());
-                        setPositive(ps, c++, pos.column());
-                        ps.setDouble(c++, f.score());
-                        ps.setString(c++, f.detector());
-                        ps.setString(c++, truncate(f.pattern(), 256));
-                        ps.setString(c++, f.validation().name());
-                        ps.setString(c++, f.explanationJson());
-                        ps.setString(c++, truncate(f.maskedPreview(), 1024));
-                        ps.setString(c++, f.valueHash());
-                        ps.setString(c++, f.nameTerms().isEmpty() ? null : f.nameTerms().stream()
-                                .map(t -> t.kind().name() + ":" + t.hash()).collect(Collectors.joining(" ")));
-                        ps.setBoolean(c++, f.testValue());
-                        ps.setLong(c++, firstSeen.getOrDefault(f.entityType() + "\0" + f.valueHash(), runId));
-                        ps.setLong(c, runId);
+                        ps.setLong(c++, sourceId);
+                        ps.setString(c++, path.display());
+                        ps.setString(c++, path.key(sourceId));
+                        ps.setString(c++, path.rootKey(sourceId));
+                        ps.setInt(c++, path.depth());
+                        StatementCreatorUtils.setParameterValue(ps, c++, SqlTypeValue.TYPE_UNKNOWN, fp.size());
+                        StatementCreatorUtils.setParameterValue(ps, c++, SqlTypeValue.TYPE_UNKNOWN, modified(fp));
+                        ps.setString(c++, fp.contentHash());
+                        ps.setString(c++, loc.configHash());
+                        ps.setString(c++, Outcome.SCANNED.name());
+                        ps.setInt(c++, loc.findings().size());
+                        for (int k = 0; k < 4; k++) {
+                            ps.setLong(c++, runId);
+                        }
+                        ps.setString(c++, IndexState.PENDING.name());
+                        StatementCreatorUtils.setParameterValue(ps, c, SqlTypeValue.TYPE_UNKNOWN, now);
                     }
 
                     @Override
                     public int getBatchSize() {
-                        return sorted.size();
+                        return fresh.size();
                     }
                 });
+    }
+
+    private void insertFindings(long runId, List<FindingRows> rows) {
+        List<ProtectedFinding> all = new ArrayList<>();
+        List<Long> locationIds = new ArrayList<>();
+        List<Integer> ordinals = new ArrayList<>();
+        List<Map<String, Long>> firstSeen = new ArrayList<>();
+        for (FindingRows r : rows) {
+            List<ProtectedFinding> sorted = new ArrayList<>(r.findings());
+            sorted.sort(Comparator.comparingInt(ProtectedFinding::start).thenComparingInt(ProtectedFinding::end)
+                    .thenComparing(ProtectedFinding::entityType));
+            for (int i = 0; i < sorted.size(); i++) {
+                all.add(sorted.get(i));
+                locationIds.add(r.locationId());
+                ordinals.add(i);
+                firstSeen.add(r.firstSeen());
+            }
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(INSERT_FINDING, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                setFinding(ps, locationIds.get(i), ordinals.get(i), all.get(i), firstSeen.get(i), runId);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return all.size();
+            }
+        });
+    }
+
+    private static final String INSERT_FINDING = "INSERT INTO finding (location_id, ordinal, entity_type, category, "
+            + "secondary_categories, special_categories, start_offset, end_offset, section_label, page_no, line_no, "
+            + "column_no, score, detector, pattern, validation, explanation, masked_preview, value_hash, name_terms, "
+            + "test_value, first_seen_run, last_seen_run) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static void setFinding(PreparedStatement ps, long locationId, int ordinal, ProtectedFinding f,
+            Map<String, Long> firstSeen, long runId) throws SQLException {
+        FindingPosition pos = f.position();
+        int c = 1;
+        ps.setLong(c++, locationId);
+        ps.setInt(c++, ordinal);
+        ps.setString(c++, f.entityType());
+        ps.setString(c++, f.category().name());
+        ps.setString(c++, names(f.secondaryCategories()));
+        ps.setString(c++, names(f.specialCategories()));
+        ps.setInt(c++, f.start());
+        ps.setInt(c++, f.end());
+        ps.setString(c++, truncate(pos.section(), 512));
+        setPositive(ps, c++, pos.page());
+        setPositive(ps, c++, pos.line());
+        setPositive(ps, c++, pos.column());
+        ps.setDouble(c++, f.score());
+        ps.setString(c++, f.detector());
+        ps.setString(c++, truncate(f.pattern(), 256));
+        ps.setString(c++, f.validation().name());
+        ps.setString(c++, f.explanationJson());
+        ps.setString(c++, truncate(f.maskedPreview(), 1024));
+        ps.setString(c++, f.valueHash());
+        ps.setString(c++, f.nameTerms().isEmpty() ? null : f.nameTerms().stream()
+                .map(t -> t.kind().name() + ":" + t.hash()).collect(Collectors.joining(" ")));
+        ps.setBoolean(c++, f.testValue());
+        ps.setLong(c++, firstSeen.getOrDefault(f.entityType() + "\0" + f.valueHash(), runId));
+        ps.setLong(c, runId);
     }
 
     /**

@@ -168,13 +168,36 @@ class DbScanBenchmark {
         for (int r = 0; PHASES.contains("whole") && r < runs; r++) {
             Path data = dir.resolve("scan-" + r);
             Files.createDirectories(data);
-            try (ConfigurableApplicationContext context = start(data)) {
+            List<String> store = new ArrayList<>();
+            if ("postgresql".equals(System.getProperty("dbscan.bench.store"))) {
+                // the findings store on PostgreSQL (a fresh database per run) instead of the embedded H2
+                TestPostgres.Database storeDb = TestPostgres.newDatabase();
+                Path password = data.resolve("store-password");
+                Files.writeString(password, storeDb.password());
+                store.addAll(List.of("--pii.db.url=" + storeDb.url(), "--pii.db.user=" + storeDb.user(),
+                        "--pii.db.password-file=" + password, "--pii.db.password-env=PII_BENCH_UNSET"));
+            }
+            try (ConfigurableApplicationContext context = start(data, store.toArray(String[]::new))) {
                 DbScanner scanner = context.getBean(DbScanner.class);
                 whole.add(rows / seconds(() -> {
                     DbScanSummary s = scanner.scan(new DbScanRequest(new DbScanRequest.DbSourceSpec(db.url(),
                             db.user(), null, null), List.of(), List.of(), 1000, 42, false, null), DbScanProgress.NONE);
                     check(s.counts().scanned(), rows);
                 }));
+                try (var files = Files.walk(data)) {
+                    System.out.println("data directory: " + files.filter(Files::isRegularFile).map(f -> {
+                        try {
+                            return data.relativize(f) + "=" + Files.size(f) / 1024 + "K";
+                        } catch (java.io.IOException e) {
+                            return f + "?";
+                        }
+                    }).filter(x -> !x.contains("index")).toList());
+                }
+                System.out.println("whole scan steps: " + context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForList("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
+                                + "ORDER BY STEP_EXECUTION_ID").stream().map(m -> m.get("STEP_NAME") + " "
+                                + java.time.Duration.between(((java.sql.Timestamp) m.get("START_TIME")).toInstant(),
+                                ((java.sql.Timestamp) m.get("END_TIME")).toInstant()).toMillis() + " ms").toList());
                 for (ColumnVerdictRow v : scanner.verdicts(null)) {
                     if (VERDICTS.containsKey(v.column()) && (!VERDICTS.get(v.column()).equals(v.types())
                             || !v.verdict().equals("PERSONAL"))) {
@@ -299,8 +322,10 @@ class DbScanBenchmark {
         return s.get(s.size() / 2);
     }
 
-    static ConfigurableApplicationContext start(Path data) {
+    static ConfigurableApplicationContext start(Path data, String... more) {
+        List<String> args = new ArrayList<>(List.of("--pii.data-dir=" + data));
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(PiiScannerApplication.class).web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run("--pii.data-dir=" + data);
+                .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args.toArray(String[]::new));
     }
 }
