@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -77,6 +78,16 @@ public class StorageConfiguration {
             LOG.debug("findings store: {}", JdbcUrls.withoutCredentials(url));
         }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Compacts the embedded store at shutdown when it is mostly dead space (nothing for a PostgreSQL store). Created
+     * even when the CLI starts its context lazily: nothing else asks for it.
+     */
+    @Bean
+    @Lazy(false)
+    Object embeddedStoreCompaction(DataSource dataSource, PiiProperties properties) {
+        return properties.db().embedded() ? new EmbeddedStoreCompaction(dataSource) : new Object();
     }
 
     /** The installation's HMAC key (see {@link HmacKeys} for the order of sources). */

@@ -27,17 +27,22 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Not a test: measures the database scan and prints the figures.
  *
  * <ol>
  *   <li><b>Throughput</b> on PostgreSQL (embedded, or the server named by {@code PII_TEST_POSTGRES_URL}) over a
- *       generated table of {@code -Ddbscan.bench.rows} rows (default 200,000; five personal columns, one free-text
- *       column in ten rows, two others): rows/s of (a) a plain JDBC keyset read of the columns the scan reads in
- *       full, (b) the scan's reader and detector over the same rows (detection on, no store writes) and (c) the
- *       whole {@code scan db} (sample, verdicts, row scan, store and index writes) into an embedded H2 store.
- *       (a) and (b) alternate in the same session; medians of {@code -Ddbscan.bench.runs} runs (default 3).</li>
+ *       generated table of {@code -Ddbscan.bench.rows} rows (default 200,000; generated names, e-mail addresses,
+ *       UK mobile numbers and postcodes, a free-text note in one row in ten, two other columns): rows/s of (a) a
+ *       plain JDBC keyset read of the columns the scan reads in full, (b) the scan's reader and detector over the
+ *       same rows, one thread, with the column detectors of the scan's verdicts (detection on, no store writes) and
+ *       (c) the whole {@code scan db} (sample, verdicts, row scan, store and index writes, report snapshot) into an
+ *       embedded H2 store, or into a fresh PostgreSQL database with {@code -Ddbscan.bench.store=postgresql}; it
+ *       prints the job's step times and the store's size. (a) and (b) alternate in the same session; medians of
+ *       {@code -Ddbscan.bench.runs} runs (default 3). {@code -Ddbscan.bench.phases=quality,reader,whole} picks
+ *       the parts to run.</li>
  *   <li><b>Column verdict quality</b> on H2: precision and recall of "this column holds personal data" and of the
  *       best entity type against the labels of the piicatcher sample ({@code column_labels.json}) and of the
  *       synthetic UK table.</li>
@@ -184,33 +189,41 @@ class DbScanBenchmark {
                             db.user(), null, null), List.of(), List.of(), 1000, 42, false, null), DbScanProgress.NONE);
                     check(s.counts().scanned(), rows);
                 }));
-                try (var files = Files.walk(data)) {
-                    System.out.println("data directory: " + files.filter(Files::isRegularFile).map(f -> {
-                        try {
-                            return data.relativize(f) + "=" + Files.size(f) / 1024 + "K";
-                        } catch (java.io.IOException e) {
-                            return f + "?";
-                        }
-                    }).filter(x -> !x.contains("index")).toList());
-                }
-                System.out.println("whole scan steps: " + context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                        .queryForList("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
-                                + "ORDER BY STEP_EXECUTION_ID").stream().map(m -> m.get("STEP_NAME") + " "
-                                + java.time.Duration.between(((java.sql.Timestamp) m.get("START_TIME")).toInstant(),
+                System.out.println("data directory after the scan: " + storeFiles(data));
+                System.out.println("whole scan steps: " + context.getBean(JdbcTemplate.class).queryForList(
+                        "SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID")
+                        .stream().map(m -> m.get("STEP_NAME") + " " + java.time.Duration.between(
+                                ((java.sql.Timestamp) m.get("START_TIME")).toInstant(),
                                 ((java.sql.Timestamp) m.get("END_TIME")).toInstant()).toMillis() + " ms").toList());
                 for (ColumnVerdictRow v : scanner.verdicts(null)) {
                     if (VERDICTS.containsKey(v.column()) && (!VERDICTS.get(v.column()).equals(v.types())
                             || !v.verdict().equals("PERSONAL"))) {
-                        throw new IllegalStateException("the scan's verdict on " + v.column() + " is " + v.verdict() + " " + v.types()
-                                + ", the reader phase assumes " + VERDICTS.get(v.column()));
+                        throw new IllegalStateException("the scan's verdict on " + v.column() + " is "
+                                + v.verdict() + " " + v.types() + ", the reader phase assumes "
+                                + VERDICTS.get(v.column()));
                     }
                 }
             }
+            System.out.println("data directory after closing: " + storeFiles(data));
         }
         System.out.printf(Locale.ROOT, "%d rows, %d runs: plain JDBC keyset read %s rows/s (median %.0f); reader + "
                         + "detector %s rows/s (median %.0f, %.2fx the plain read); whole scan db into H2 %s rows/s "
                         + "(median %.0f, %.2fx)%n", rows, runs, plain, median(plain), detected, median(detected),
                 median(detected) / median(plain), whole, median(whole), median(whole) / median(plain));
+    }
+
+    /** The store's files and sizes (the index left out). */
+    static List<String> storeFiles(Path data) throws java.io.IOException {
+        try (var files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).filter(f -> !data.relativize(f).toString().startsWith("index"))
+                    .map(f -> {
+                        try {
+                            return data.relativize(f) + "=" + Files.size(f) / 1024 + "K";
+                        } catch (java.io.IOException e) {
+                            return f + "=?";
+                        }
+                    }).toList();
+        }
     }
 
     void readerAndDetector(TestPostgres.Database db, Properties props, int rows, int runs, List<Double> plain,
