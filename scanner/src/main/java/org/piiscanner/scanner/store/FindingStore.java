@@ -473,15 +473,7 @@ public final class FindingStore {
             for (ScannedLocation loc : locations) {
                 keys.add(loc.path().key(sourceId));
             }
-            for (List<String> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(keys)))) {
-                jdbc.sql("SELECT id, path_key FROM scan_location WHERE path_key IN (:keys) FOR UPDATE")
-                        .param("keys", chunk)
-                        .query((RowMapper<Void>) (rs, i) -> {
-                            ids.put(rs.getString("path_key"), rs.getLong("id"));
-                            return null;
-                        })
-                        .list();
-            }
+            idsByKey(new ArrayList<>(new LinkedHashSet<>(keys)), " FOR UPDATE", ids);
             List<FindingRows> rows = new ArrayList<>();
             List<ScannedLocation> fresh = new ArrayList<>();
             List<String> freshKeys = new ArrayList<>();
@@ -498,15 +490,7 @@ public final class FindingStore {
             }
             if (!fresh.isEmpty()) {
                 insertLocations(runId, sourceId, fresh);
-                for (List<String> chunk : chunks(freshKeys)) {
-                    jdbc.sql("SELECT id, path_key FROM scan_location WHERE path_key IN (:keys)")
-                            .param("keys", chunk)
-                            .query((RowMapper<Void>) (rs, i) -> {
-                                ids.put(rs.getString("path_key"), rs.getLong("id"));
-                                return null;
-                            })
-                            .list();
-                }
+                idsByKey(freshKeys, "", ids);
                 for (int i = 0; i < fresh.size(); i++) {
                     rows.add(new FindingRows(ids.get(freshKeys.get(i)), fresh.get(i).findings(), Map.of()));
                 }
@@ -518,6 +502,19 @@ public final class FindingStore {
             }
             return result;
         });
+    }
+
+    /** Puts the ids of the locations with these path keys into {@code ids}; {@code lock}: "" or " FOR UPDATE". */
+    private void idsByKey(List<String> keys, String lock, Map<String, Long> ids) {
+        for (List<String> chunk : chunks(keys)) {
+            jdbc.sql("SELECT id, path_key FROM scan_location WHERE path_key IN (:keys)" + lock)
+                    .param("keys", chunk)
+                    .query((RowMapper<Void>) (rs, i) -> {
+                        ids.put(rs.getString("path_key"), rs.getLong("id"));
+                        return null;
+                    })
+                    .list();
+        }
     }
 
     /** The findings of one location to insert, with the first-seen runs of its earlier findings. */
