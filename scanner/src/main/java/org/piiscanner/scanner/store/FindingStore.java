@@ -665,6 +665,15 @@ public final class FindingStore {
      * @throws IllegalStateException if a location is unknown or deleted (it needed a scan, not this)
      */
     public void recordUnchanged(long runId, long sourceId, List<UnchangedLocation> locations) {
+        recordUnchanged(runId, sourceId, locations, true);
+    }
+
+    /**
+     * {@link #recordUnchanged(long, long, List)} for locations that may hold entries ({@code withEntries}: files,
+     * archives) or that cannot (false: database rows, whose table holds thousands of sibling rows under the same
+     * root, so looking for entries inside each row would read them all, once per row).
+     */
+    public void recordUnchanged(long runId, long sourceId, List<UnchangedLocation> locations, boolean withEntries) {
         if (locations.isEmpty()) {
             return;
         }
@@ -716,6 +725,9 @@ public final class FindingStore {
                         .param("run", runId).param("now", now).param("ids", chunk).update();
             }
             // 2. the entries inside them (skipped entries stay skipped)
+            if (!withEntries) {
+                return;
+            }
             List<Long> entries = entriesOf(sourceId, locations.stream().map(UnchangedLocation::path).toList());
             for (List<Long> chunk : chunks(entries)) {
                 jdbc.sql("UPDATE scan_location SET outcome = CASE WHEN outcome = 'SKIPPED' THEN 'SKIPPED' "

@@ -269,6 +269,31 @@ abstract class FindingStoreContract {
     }
 
     @Test
+    void unchangedRowsAreRecordedWithoutLookingForEntries() {
+        long run1 = store.startRun(ScanKind.DB, "", CONFIG);
+        long source = store.upsertSource(run1, ScanKind.DB, "jdbc:h2:mem:crm");
+        LocationPath row1 = LocationPath.of("crm.customers", "id=1");
+        LocationPath row2 = LocationPath.of("crm.customers", "id=2");
+        long id1 = store.recordScanned(run1, source, scanned(row1, 10, nino(0)));
+        long id2 = store.recordScanned(run1, source, scanned(row2, 12, nino(0)));
+        // rows hold no entries; one is planted here to show that none is looked for
+        long planted = store.recordScanned(run1, source, scanned(row1.child("x"), 3));
+        store.finishRun(run1, RunStatus.COMPLETED);
+
+        long run2 = store.startRun(ScanKind.DB, "", CONFIG);
+        store.recordUnchanged(run2, source, List.of(new UnchangedLocation(row1, Fingerprint.of(10, 1))), false);
+        assertThat(store.findLocation(planted).orElseThrow().lastSeenRun()).isEqualTo(run1);
+
+        LocationRecord first = store.findLocation(id1).orElseThrow();
+        assertThat(first.outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(first.lastSeenRun()).isEqualTo(run2);
+        assertThat(store.findings(id1)).extracting(StoredFinding::lastSeenRun).containsExactly(run1);
+        // a sibling row under the same root is not an entry of row 1: it stays as run 1 left it
+        assertThat(store.findLocation(id2).orElseThrow().lastSeenRun()).isEqualTo(run1);
+        assertThat(store.markDeletedNotSeen(run2, source)).containsExactlyInAnyOrder(id2, planted);
+    }
+
+    @Test
     void unchangedLocationsCarryTheirEntriesAndFindingsIntoTheRun() {
         long run1 = store.startRun(ScanKind.FILES, "", CONFIG);
         long source = store.upsertSource(run1, ScanKind.FILES, "/srv");

@@ -42,7 +42,7 @@ class RowWriter implements ItemWriter<RowResult> {
                 case RowResult.Unchanged u -> unchanged.add(new UnchangedLocation(u.path(), u.fingerprint()));
             }
         }
-        store.recordUnchanged(runId, sourceId, unchanged);
+        store.recordUnchanged(runId, sourceId, unchanged, false); // a row holds no entries
         List<Long> ids = store.recordScanned(runId, sourceId, scanned.stream()
                 .map(s -> new ScannedLocation(s.path(), s.fingerprint(), s.configHash(), s.findings())).toList());
         for (int i = 0; i < ids.size(); i++) {
