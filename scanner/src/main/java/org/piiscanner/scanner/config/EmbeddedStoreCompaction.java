@@ -32,22 +32,27 @@ final class EmbeddedStoreCompaction implements DisposableBean {
     private static final int DATABASE_CLOSED_AT_SHUTDOWN = 90121;
 
     private final DataSource dataSource;
+    private final boolean embedded;
     private final long minFileBytes;
     private final int maxLivePercent;
 
-    EmbeddedStoreCompaction(DataSource dataSource) {
-        this(dataSource, MIN_FILE_BYTES, MAX_LIVE_PERCENT);
+    /** Compaction of {@code dataSource} at shutdown if it is the embedded store ({@code embedded}), else nothing. */
+    EmbeddedStoreCompaction(DataSource dataSource, boolean embedded) {
+        this(dataSource, embedded, MIN_FILE_BYTES, MAX_LIVE_PERCENT);
     }
 
-    EmbeddedStoreCompaction(DataSource dataSource, long minFileBytes, int maxLivePercent) {
+    EmbeddedStoreCompaction(DataSource dataSource, boolean embedded, long minFileBytes, int maxLivePercent) {
         this.dataSource = dataSource;
+        this.embedded = embedded;
         this.minFileBytes = minFileBytes;
         this.maxLivePercent = maxLivePercent;
     }
 
     @Override
     public void destroy() {
-        compactIfWorthIt();
+        if (embedded) {
+            compactIfWorthIt();
+        }
     }
 
     /** Compacts (and closes) the store if it is worth it; returns whether it did. */

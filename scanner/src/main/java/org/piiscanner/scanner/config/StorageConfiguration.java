@@ -86,8 +86,8 @@ public class StorageConfiguration {
      */
     @Bean
     @Lazy(false)
-    Object embeddedStoreCompaction(DataSource dataSource, PiiProperties properties) {
-        return properties.db().embedded() ? new EmbeddedStoreCompaction(dataSource) : new Object();
+    EmbeddedStoreCompaction embeddedStoreCompaction(DataSource dataSource, PiiProperties properties) {
+        return new EmbeddedStoreCompaction(dataSource, properties.db().embedded());
     }
 
     /** The installation's HMAC key (see {@link HmacKeys} for the order of sources). */

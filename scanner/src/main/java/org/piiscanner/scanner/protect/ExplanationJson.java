@@ -2,8 +2,6 @@ package org.piiscanner.scanner.protect;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.piiscanner.classifiers.ContextEffect;
 import org.piiscanner.classifiers.Explanation;
 
@@ -16,22 +14,13 @@ final class ExplanationJson {
     /** Explanations repeat (one per pattern, score and note): their JSON is remembered, up to this many. */
     static final int REMEMBERED = 4096;
 
-    private static final Map<Explanation, String> RECENT = new ConcurrentHashMap<>();
+    private static final RecentValues<Explanation, String> RECENT = new RecentValues<>(REMEMBERED);
 
     private ExplanationJson() {
     }
 
     static String of(Explanation e) {
-        String known = RECENT.get(e);
-        if (known != null) {
-            return known;
-        }
-        if (RECENT.size() >= REMEMBERED) {
-            RECENT.clear();
-        }
-        String json = write(e);
-        RECENT.put(e, json);
-        return json;
+        return RECENT.get(e, ExplanationJson::write);
     }
 
     private static String write(Explanation e) {

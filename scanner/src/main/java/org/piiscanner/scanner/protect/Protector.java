@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.piiscanner.classifiers.EntityType;
 import org.piiscanner.classifiers.Finding;
@@ -39,9 +37,9 @@ public final class Protector {
     private final DoubleMetaphone metaphone = new DoubleMetaphone();
     /**
      * Word-token hashes of recent words, in memory only: the words of a corpus repeat (names, domains, towns), and
-     * an HMAC costs about a microsecond. Emptied when it passes {@link #RECENT_WORDS}.
+     * an HMAC costs about a microsecond.
      */
-    private final Map<String, String> recentWords = new ConcurrentHashMap<>();
+    private final RecentValues<String, String> recentWords = new RecentValues<>(RECENT_WORDS);
 
     /** How many word-token hashes {@link #wordTokenHashes} remembers. */
     static final int RECENT_WORDS = 1 << 16;
@@ -157,11 +155,8 @@ public final class Protector {
         Set<String> tokens = WordTokens.distinct(text);
         Set<String> hashes = new HashSet<>(Math.max(16, tokens.size() * 4 / 3 + 1));
         String ns = TermKind.WORD.namespace();
-        if (recentWords.size() > RECENT_WORDS) {
-            recentWords.clear();
-        }
         for (String token : tokens) {
-            hashes.add(recentWords.computeIfAbsent(token, t -> hasher.base64Url(ns, t, WORD_HASH_BYTES)));
+            hashes.add(recentWords.get(token, t -> hasher.base64Url(ns, t, WORD_HASH_BYTES)));
         }
         return hashes;
     }

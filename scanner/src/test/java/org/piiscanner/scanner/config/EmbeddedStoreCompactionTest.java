@@ -47,7 +47,7 @@ class EmbeddedStoreCompactionTest {
         Path file = dir.resolve("a.mv.db");
         try (HikariDataSource ds = storeWithDeadSpace("a")) {
             long before = Files.size(file);
-            assertThat(new EmbeddedStoreCompaction(ds, 1 << 20, 50).compactIfWorthIt()).isTrue();
+            assertThat(new EmbeddedStoreCompaction(ds, true, 1 << 20, 50).compactIfWorthIt()).isTrue();
             assertThat(Files.size(file)).isLessThan(before / 2);
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("a"), "sa", "");
@@ -63,8 +63,8 @@ class EmbeddedStoreCompactionTest {
     void aSmallOrLiveStoreIsLeftAlone() throws Exception {
         try (HikariDataSource ds = storeWithDeadSpace("b")) {
             long before = Files.size(dir.resolve("b.mv.db"));
-            assertThat(new EmbeddedStoreCompaction(ds, before + 1, 50).compactIfWorthIt()).isFalse();
-            assertThat(new EmbeddedStoreCompaction(ds, 1 << 20, 0).compactIfWorthIt()).isFalse();
+            assertThat(new EmbeddedStoreCompaction(ds, true, before + 1, 50).compactIfWorthIt()).isFalse();
+            assertThat(new EmbeddedStoreCompaction(ds, true, 1 << 20, 0).compactIfWorthIt()).isFalse();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
                 rs.next();

@@ -67,7 +67,7 @@ final class DbScanEngines {
     }
 
     private DetectionEngine typedEngine(Path config, List<String> types) {
-        String key = (config == null ? "" : config.toAbsolutePath().normalize().toString()) + "\n" + types;
+        String key = key(config) + "\n" + types;
         DetectionSettings settings = get(config).settings();
         return typed.computeIfAbsent(key, k -> DetectionEngine.builder().settings(settings).onlyTypes(types)
                 .build());
@@ -84,8 +84,7 @@ final class DbScanEngines {
     }
 
     private Built get(Path config) {
-        String key = config == null ? "" : config.toAbsolutePath().normalize().toString();
-        return built.computeIfAbsent(key, k -> {
+        return built.computeIfAbsent(key(config), k -> {
             try {
                 DetectionSettings settings = config == null ? DetectionSettings.defaults()
                         : DetectorConfigLoader.load(config);
@@ -96,6 +95,10 @@ final class DbScanEngines {
                         ? config + ": " : "") + e.getMessage(), e);
             }
         });
+    }
+
+    private static String key(Path config) {
+        return config == null ? "" : config.toAbsolutePath().normalize().toString();
     }
 
     static String sha256(String s) {
